@@ -1,0 +1,57 @@
+# Two commands do everything on a fresh machine: `make run` and `make test` (see README.md).
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+
+TOOLCHAIN := $(shell scripts/toolchain)
+CARGO := cargo $(TOOLCHAIN)
+
+# One toolchain and one set of compile-time variables for every build, so `cargo test` and
+# cargo-leptos share compiled dependencies instead of building them twice.
+export RUSTC_BOOTSTRAP := 1
+export LEPTOS_OUTPUT_NAME := herald
+export SQLX_OFFLINE := true
+ifeq ($(TOOLCHAIN),+debian-web)
+  # Debian's rustc has no rust-lld; the wasm std is built from source (see scripts/setup).
+  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER := /usr/lib/llvm-22/bin/wasm-ld
+  LEPTOS_ARGS := --lib-cargo-args=-Zbuild-std=std,panic_abort
+endif
+
+.PHONY: run test setup setup-test postgres build-site unit e2e lint sqlx-prepare
+
+run: setup postgres
+	$(CARGO) leptos serve --release $(LEPTOS_ARGS)
+
+test: setup-test postgres
+	$(MAKE) --no-print-directory unit
+	$(MAKE) --no-print-directory e2e
+
+setup:
+	@scripts/setup
+
+setup-test:
+	@scripts/setup --test
+
+postgres:
+	@scripts/ensure-postgres
+
+# Unit and integration tests; each integration test gets its own database (#[sqlx::test]).
+unit:
+	DATABASE_URL=$${HERALD_TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres} \
+	  $(CARGO) test --features ssr
+
+# The browser bundle (wasm, JS, CSS) in target/site, debug build.
+build-site:
+	$(CARGO) leptos build --frontend-only $(LEPTOS_ARGS)
+
+# Browser tests in Chromium against a Herald on a fresh database (tests/e2e).
+e2e: build-site
+	DATABASE_URL=$${HERALD_TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres} \
+	  $(CARGO) test --features ssr --test e2e -- --ignored
+
+lint:
+	$(CARGO) fmt --check
+	$(CARGO) clippy --features ssr --all-targets -- -D warnings
+
+# Regenerates the offline query cache in .sqlx/ after a query or migration changes.
+sqlx-prepare: postgres
+	CARGO="$(CARGO)" scripts/sqlx-prepare

@@ -1,0 +1,99 @@
+use leptos::server_fn::{
+    codec::JsonEncoding,
+    error::{FromServerFnError, ServerFnErrorErr},
+};
+use serde::{Deserialize, Serialize};
+
+/// The error every server function returns. The message is written for the person using the
+/// page; causes of `Internal` errors are logged on the server and never sent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(tag = "kind", content = "message", rename_all = "snake_case")]
+pub enum AppError {
+    #[error("{0}")]
+    BadRequest(String),
+    #[error("{0}")]
+    Unauthenticated(String),
+    #[error("{0}")]
+    Forbidden(String),
+    #[error("{0}")]
+    NotFound(String),
+    #[error("{0}")]
+    Conflict(String),
+    #[error("{0}")]
+    TooManyRequests(String),
+    #[error("Something went wrong on our side. Please try again in a moment.")]
+    Internal,
+    #[error("Could not reach Herald ({0}). Check your connection and try again.")]
+    Transport(String),
+}
+
+impl AppError {
+    pub fn bad_request(message: impl ToString) -> Self {
+        Self::BadRequest(message.to_string())
+    }
+
+    /// HTTP status for this error; applied by a layer on the server-function routes.
+    pub fn status(&self) -> u16 {
+        match self {
+            Self::BadRequest(_) => 400,
+            Self::Unauthenticated(_) => 401,
+            Self::Forbidden(_) => 403,
+            Self::NotFound(_) => 404,
+            Self::Conflict(_) => 409,
+            Self::TooManyRequests(_) => 429,
+            Self::Internal => 500,
+            Self::Transport(_) => 502,
+        }
+    }
+
+    /// Logs the whole cause chain on the server and returns the opaque `Internal` error.
+    #[cfg(feature = "ssr")]
+    pub fn unexpected(cause: impl Into<anyhow::Error>) -> Self {
+        let cause = cause.into();
+        tracing::error!(error = format!("{cause:#}"), "unexpected error");
+        Self::Internal
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            ServerFnErrorErr::Args(message) | ServerFnErrorErr::MissingArg(message) => {
+                Self::BadRequest(format!("The form was incomplete or malformed: {message}"))
+            }
+            ServerFnErrorErr::UnsupportedRequestMethod(message) => Self::BadRequest(message),
+            ServerFnErrorErr::Request(message) | ServerFnErrorErr::Response(message) => {
+                Self::Transport(message)
+            }
+            other => {
+                #[cfg(feature = "ssr")]
+                tracing::error!(error = %other, "server function failed");
+                let _ = other;
+                Self::Internal
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encodes_kind_and_message() {
+        let json = serde_json::to_string(&AppError::Forbidden("no".into())).unwrap();
+        assert_eq!(json, r#"{"kind":"forbidden","message":"no"}"#);
+        let back: AppError = serde_json::from_str(&json).unwrap();
+        assert_eq!(back.status(), 403);
+        let internal = serde_json::to_string(&AppError::Internal).unwrap();
+        assert_eq!(internal, r#"{"kind":"internal"}"#);
+    }
+
+    #[test]
+    fn malformed_arguments_are_a_bad_request() {
+        let error = AppError::from_server_fn_error(ServerFnErrorErr::Args("email".into()));
+        assert_eq!(error.status(), 400);
+    }
+}

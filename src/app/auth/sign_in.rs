@@ -1,0 +1,61 @@
+use super::card::AuthCard;
+use crate::api::auth::{SessionState, SignIn};
+use crate::app::SessionResource;
+use crate::app::components::alert::{Alert, Tone, action_error};
+use crate::app::components::field::{Field, PRIMARY_BUTTON};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::Redirect;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    let session = expect_context::<SessionResource>().0;
+    view! {
+        <Title text="Sign in" />
+        <Suspense>
+            {move || Suspend::new(async move {
+                match session.await {
+                    Ok(SessionState::SignedIn(_)) => view! { <Redirect path="/calendar" /> }.into_any(),
+                    _ => view! { <SignInForm /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn SignInForm() -> impl IntoView {
+    let action = ServerAction::<SignIn>::new();
+    let query = use_query_map();
+    let next = move || query.with(|q| q.get("next")).unwrap_or_default();
+    let notice = move || {
+        query.with(|q| {
+            if q.get("joined").is_some() {
+                Some("Your password is set. Sign in to join your team.")
+            } else if q.get("expired").is_some() {
+                Some("Your session has expired. Please sign in again.")
+            } else {
+                None
+            }
+        })
+    };
+    view! {
+        <AuthCard title="Sign in to Herald" subtitle="Plan, approve and publish your posts.">
+            <ActionForm action=action attr:class="space-y-5" attr:novalidate="">
+                {move || notice().map(|message| view! { <Alert tone=Tone::Info message=message /> })}
+                {action_error(action)}
+                <input type="hidden" name="next" value=next />
+                <Field label="Email" name="email" kind="email" autocomplete="email" required=true />
+                <Field label="Password" name="password" kind="password" autocomplete="current-password" required=true />
+                <button type="submit" class=PRIMARY_BUTTON disabled=move || action.pending().get()>
+                    {move || if action.pending().get() { "Signing in…" } else { "Sign in" }}
+                </button>
+            </ActionForm>
+            <p class="mt-6 text-center text-sm text-slate-600">
+                "New to Herald? "
+                <a href="/signup" class="font-semibold text-indigo-600 hover:text-indigo-500">"Create a workspace"</a>
+            </p>
+        </AuthCard>
+    }
+}

@@ -1,0 +1,47 @@
+use super::guard::RequestContext;
+use super::{password, session, throttle};
+use crate::api::error::AppError;
+use crate::domain::email::Email;
+use crate::server::db::{memberships, users};
+use secrecy::SecretString;
+
+const WRONG_CREDENTIALS: &str = "Wrong email or password.";
+
+/// Checks the credentials and signs the person into their first workspace.
+#[tracing::instrument(skip_all)]
+pub async fn sign_in(request: &RequestContext, email: &str, password: SecretString) -> Result<(), AppError> {
+    let state = &request.state;
+    let email = Email::parse(email).map_err(AppError::bad_request)?;
+    let ip = request.client_ip();
+    throttle::check(&state.pool, &state.settings.auth, email.as_str(), &ip).await?;
+
+    let user = users::find_credentials(&state.pool, &email)
+        .await
+        .map_err(AppError::unexpected)?;
+    let (user_id, stored_hash) = match user {
+        Some(user) => (Some(user.id), user.password_hash),
+        None => (None, None),
+    };
+    let valid = password::verify(password, stored_hash)
+        .await
+        .map_err(AppError::unexpected)?;
+    let Some(user_id) = user_id.filter(|_| valid) else {
+        throttle::record_failure(&state.pool, email.as_str(), &ip).await?;
+        return Err(AppError::Unauthenticated(WRONG_CREDENTIALS.into()));
+    };
+
+    let workspaces = memberships::workspaces_of(&state.pool, user_id)
+        .await
+        .map_err(AppError::unexpected)?;
+    let Some(first) = workspaces.first() else {
+        return Err(AppError::Forbidden(
+            "Your account is not a member of any workspace any more. Ask an admin to invite you.".into(),
+        ));
+    };
+    session::begin(&request.session, user_id, first.id)
+        .await
+        .map_err(AppError::unexpected)?;
+    throttle::forget(&state.pool, email.as_str()).await?;
+    tracing::info!(%user_id, "signed in");
+    Ok(())
+}

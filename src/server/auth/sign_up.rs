@@ -1,0 +1,78 @@
+use super::guard::RequestContext;
+use super::{password, session};
+use crate::api::error::AppError;
+use crate::domain::{email::Email, names::parse_name, password as password_rules, role::Role};
+use crate::server::db::{self, memberships, users, workspaces};
+use anyhow::Context;
+use secrecy::{ExposeSecret, SecretString};
+
+pub struct SignUp {
+    pub name: String,
+    pub email: String,
+    pub password: SecretString,
+    pub workspace_name: String,
+    /// The browser's IANA zone; empty or unknown falls back to UTC.
+    pub timezone: String,
+}
+
+/// Creates a person and their workspace, makes them its owner and signs them in.
+#[tracing::instrument(skip_all)]
+pub async fn sign_up(request: &RequestContext, form: SignUp) -> Result<(), AppError> {
+    let name = parse_name(&form.name, "your name").map_err(AppError::bad_request)?;
+    let email = Email::parse(&form.email).map_err(AppError::bad_request)?;
+    password_rules::check(form.password.expose_secret()).map_err(AppError::bad_request)?;
+    let workspace_name =
+        parse_name(&form.workspace_name, "a workspace name").map_err(AppError::bad_request)?;
+    let timezone = known_zone_or_utc(&form.timezone);
+
+    let hash = password::hash(form.password)
+        .await
+        .map_err(AppError::unexpected)?;
+    let pool = &request.state.pool;
+    let mut tx = pool.begin().await.map_err(AppError::unexpected)?;
+    let user_id = match users::insert(&mut *tx, &email, &name, Some(&hash)).await {
+        Ok(id) => id,
+        Err(e) if db::is_unique_violation(&e, "users_email_key") => {
+            return Err(AppError::Conflict(
+                "An account with this email already exists. Sign in instead.".into(),
+            ));
+        }
+        Err(e) => return Err(AppError::unexpected(e)),
+    };
+    let workspace_id = workspaces::insert(&mut *tx, &workspace_name, timezone)
+        .await
+        .map_err(AppError::unexpected)?;
+    memberships::insert(&mut *tx, workspace_id, user_id, Role::Owner)
+        .await
+        .map_err(AppError::unexpected)?;
+    tx.commit()
+        .await
+        .context("could not commit the sign-up")
+        .map_err(AppError::unexpected)?;
+
+    session::begin(&request.session, user_id, workspace_id)
+        .await
+        .map_err(AppError::unexpected)?;
+    tracing::info!(%user_id, %workspace_id, "signed up");
+    Ok(())
+}
+
+fn known_zone_or_utc(zone: &str) -> &str {
+    match zone.trim().parse::<chrono_tz::Tz>() {
+        Ok(tz) => tz.name(),
+        Err(_) => "UTC",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::known_zone_or_utc;
+
+    #[test]
+    fn zones() {
+        assert_eq!(known_zone_or_utc("Europe/London"), "Europe/London");
+        assert_eq!(known_zone_or_utc(" Asia/Kathmandu "), "Asia/Kathmandu");
+        assert_eq!(known_zone_or_utc(""), "UTC");
+        assert_eq!(known_zone_or_utc("Mars/Olympus"), "UTC");
+    }
+}

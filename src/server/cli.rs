@@ -1,0 +1,150 @@
+//! The `herald` command line.
+use crate::domain::role::Role;
+use crate::server::config::Settings;
+use crate::server::startup::Application;
+use crate::server::state::AppState;
+use crate::server::team::invites::{InviteOutcome, add_member};
+use crate::server::{db, telemetry};
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "herald",
+    version,
+    about = "Herald, the self-hosted social media scheduler"
+)]
+pub struct Cli {
+    /// A TOML configuration file (default: ./herald.toml when present).
+    #[arg(long, short, global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Serve the web app (the default).
+    Serve,
+    /// Create the database if needed and apply migrations, then exit.
+    Migrate,
+    /// Manage people.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum UserCommand {
+    /// Add a person to a workspace (created if absent, with them as owner); prints the
+    /// one-time link where a new person sets their password.
+    Add {
+        #[arg(long)]
+        email: String,
+        /// Workspace name or id.
+        #[arg(long)]
+        workspace: String,
+        #[arg(long, default_value = "viewer")]
+        role: Role,
+    },
+}
+
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    let settings = Settings::load(cli.config.as_deref())?;
+    telemetry::init(settings.log_format, &settings.log_filter);
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => serve(settings).await,
+        Command::Migrate => {
+            db::prepare(&settings.database).await?;
+            println!("Database is up to date.");
+            Ok(())
+        }
+        Command::User {
+            command:
+                UserCommand::Add {
+                    email,
+                    workspace,
+                    role,
+                },
+        } => add_user(settings, &email, &workspace, role).await,
+    }
+}
+
+async fn serve(settings: Settings) -> anyhow::Result<()> {
+    let pool = db::prepare(&settings.database).await?;
+    let leptos_options = leptos_options()?;
+    let base_url = settings.server.base_url().to_owned();
+    let application = Application::build(settings, pool, leptos_options).await?;
+    tracing::info!(port = application.port(), %base_url, "Herald is listening");
+    application.run_until(shutdown_signal()).await?;
+    tracing::info!("Herald stopped");
+    Ok(())
+}
+
+/// Leptos' runtime options: Leptos.toml, compiled in, with LEPTOS_* variables on top.
+pub fn leptos_options() -> anyhow::Result<leptos::config::LeptosOptions> {
+    leptos::config::get_config_from_str(include_str!("../../Leptos.toml"))
+        .context("Leptos.toml or a LEPTOS_* variable is invalid")
+}
+
+async fn shutdown_signal() {
+    let interrupt = async {
+        tokio::signal::ctrl_c().await.ok();
+    };
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending().await,
+        }
+    };
+    tokio::select! {
+        _ = interrupt => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutting down");
+}
+
+async fn add_user(settings: Settings, email: &str, workspace: &str, role: Role) -> anyhow::Result<()> {
+    let pool = db::prepare(&settings.database).await?;
+    let workspace_id = match workspace.parse::<uuid::Uuid>() {
+        Ok(id) => id,
+        Err(_) => {
+            let found = db::workspaces::find_id_by_name(&pool, workspace).await?;
+            match found.as_slice() {
+                [id] => *id,
+                [] if role == Role::Owner => {
+                    let id = db::workspaces::insert(&pool, workspace, "UTC").await?;
+                    println!("Created workspace “{workspace}”.");
+                    id
+                }
+                [] => anyhow::bail!(
+                    "there is no workspace named “{workspace}”; to create it, add its owner with --role owner"
+                ),
+                _ => {
+                    anyhow::bail!("several workspaces are named “{workspace}”; pass the workspace id instead")
+                }
+            }
+        }
+    };
+    let state = AppState {
+        pool,
+        settings: Arc::new(settings),
+        leptos_options: leptos_options()?,
+    };
+    match add_member(&state, workspace_id, None, email, role).await {
+        Ok(InviteOutcome::Link(link)) => {
+            println!("Added {email} as {role}. They set their password at this one-time link:\n{link}");
+            Ok(())
+        }
+        Ok(InviteOutcome::AddedExisting) => {
+            println!("Added {email} as {role}. They already have an account and sign in as usual.");
+            Ok(())
+        }
+        Err(error) => anyhow::bail!("{error}"),
+    }
+}

@@ -1,0 +1,128 @@
+//! Settings: built-in defaults, then an optional TOML file, then `HERALD_*` environment
+//! variables (`HERALD_DATABASE__URL` sets `database.url`).
+use anyhow::Context;
+use secrecy::{ExposeSecret, SecretString};
+use serde::Deserialize;
+use std::path::Path;
+
+const DEFAULTS: &str = include_str!("config_defaults.toml");
+/// Read when present and no other file is named.
+pub const DEFAULT_FILE: &str = "herald.toml";
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Settings {
+    pub log_format: LogFormat,
+    pub log_filter: String,
+    pub database: DatabaseSettings,
+    pub server: ServerSettings,
+    pub auth: AuthSettings,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    Pretty,
+    Json,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct DatabaseSettings {
+    /// May carry a password, hence secret.
+    pub url: SecretString,
+    pub max_connections: u32,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct ServerSettings {
+    pub host: String,
+    pub port: u16,
+    /// The address people use to reach Herald; invite links are built from it, and an
+    /// `https` address turns on Secure cookies.
+    pub base_url: String,
+    /// Take the client address from X-Forwarded-For (only behind a trusted reverse proxy).
+    pub trust_proxy_headers: bool,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct AuthSettings {
+    pub session_idle_days: i64,
+    pub invite_valid_days: i64,
+    pub throttle_window_seconds: i64,
+    pub max_failed_signins_per_email: i64,
+    pub max_failed_signins_per_ip: i64,
+}
+
+impl ServerSettings {
+    pub fn secure_cookies(&self) -> bool {
+        self.base_url.starts_with("https://")
+    }
+
+    pub fn base_url(&self) -> &str {
+        self.base_url.trim_end_matches('/')
+    }
+}
+
+impl DatabaseSettings {
+    pub fn connect_options(&self) -> anyhow::Result<sqlx::postgres::PgConnectOptions> {
+        self.url
+            .expose_secret()
+            .parse()
+            .context("database.url (HERALD_DATABASE__URL) is not a valid postgres:// URL")
+    }
+}
+
+impl Settings {
+    /// Loads settings; `file` is an explicit config file, which must then exist.
+    pub fn load(file: Option<&Path>) -> anyhow::Result<Self> {
+        let mut builder =
+            config::Config::builder().add_source(config::File::from_str(DEFAULTS, config::FileFormat::Toml));
+        builder = match file {
+            Some(path) => builder.add_source(config::File::from(path).required(true)),
+            None => builder.add_source(config::File::with_name(DEFAULT_FILE).required(false)),
+        };
+        let settings = builder
+            .add_source(
+                config::Environment::with_prefix("HERALD")
+                    .prefix_separator("_")
+                    .separator("__")
+                    .try_parsing(true),
+            )
+            .build()
+            .context("could not read the configuration")?
+            .try_deserialize::<Settings>()
+            .context("the configuration is invalid")?;
+        settings.validate()?;
+        Ok(settings)
+    }
+
+    fn validate(&self) -> anyhow::Result<()> {
+        anyhow::ensure!(
+            self.server.base_url.starts_with("http://") || self.server.base_url.starts_with("https://"),
+            "server.base_url (HERALD_SERVER__BASE_URL) must start with http:// or https://"
+        );
+        anyhow::ensure!(
+            self.auth.session_idle_days > 0,
+            "auth.session_idle_days must be positive"
+        );
+        anyhow::ensure!(
+            self.auth.invite_valid_days > 0,
+            "auth.invite_valid_days must be positive"
+        );
+        self.database.connect_options()?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_load_and_hide_the_database_url() {
+        let settings = Settings::load(None).unwrap();
+        assert_eq!(settings.server.port, 3000);
+        assert!(!settings.server.secure_cookies());
+        let printed = format!("{settings:?}");
+        assert!(!printed.contains("postgres://"), "{printed}");
+    }
+}

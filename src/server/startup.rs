@@ -1,0 +1,117 @@
+use crate::app::{App, shell};
+use crate::server::auth::session::COOKIE_NAME;
+use crate::server::auth::session_store::PgSessionStore;
+use crate::server::config::Settings;
+use crate::server::state::AppState;
+use crate::server::{health, http};
+use anyhow::Context;
+use axum::Router;
+use axum::routing::get;
+use leptos::config::LeptosOptions;
+use leptos::prelude::provide_context;
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use sqlx::PgPool;
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::net::TcpListener;
+use tower_http::trace::TraceLayer;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, SessionManagerLayer};
+
+/// The web application, bound to its port and ready to serve.
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    port: u16,
+}
+
+impl Application {
+    /// Binds `server.host:server.port` (port 0 picks a free port, as the tests do).
+    pub async fn build(
+        settings: Settings,
+        pool: PgPool,
+        leptos_options: LeptosOptions,
+    ) -> anyhow::Result<Self> {
+        let address = format!("{}:{}", settings.server.host, settings.server.port);
+        let listener = TcpListener::bind(&address)
+            .await
+            .with_context(|| format!("could not listen on {address}"))?;
+        let port = listener.local_addr()?.port();
+        let state = AppState {
+            pool,
+            settings: Arc::new(settings),
+            leptos_options,
+        };
+        spawn_housekeeping(&state);
+        Ok(Self {
+            listener,
+            router: router(state),
+            port,
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+        axum::serve(
+            self.listener,
+            self.router.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown)
+        .await
+    }
+}
+
+fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let settings = &state.settings;
+    let sessions = SessionManagerLayer::new(PgSessionStore::new(state.pool.clone()))
+        .with_name(COOKIE_NAME)
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_secure(settings.server.secure_cookies())
+        .with_expiry(Expiry::OnInactivity(time::Duration::days(
+            settings.auth.session_idle_days,
+        )));
+    let context = {
+        let state = state.clone();
+        move || provide_context(state.clone())
+    };
+    let page_shell = {
+        let options = state.leptos_options.clone();
+        move || shell(options.clone())
+    };
+    Router::new()
+        .route("/healthz", get(health::healthz))
+        .leptos_routes_with_context(&state, routes, context.clone(), page_shell)
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
+            context, shell,
+        ))
+        .layer(axum::middleware::from_fn(http::server_fn_error_status))
+        .layer(sessions)
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+/// Background chores of the web process: forget expired sessions and old sign-in failures.
+fn spawn_housekeeping(state: &AppState) {
+    let store = PgSessionStore::new(state.pool.clone());
+    tokio::spawn(store.delete_expired_every(Duration::from_secs(600)));
+    let pool = state.pool.clone();
+    let keep_seconds = state.settings.auth.throttle_window_seconds.max(3600);
+    tokio::spawn(async move {
+        let mut interval = tokio::time::interval(Duration::from_secs(600));
+        loop {
+            interval.tick().await;
+            if let Err(error) =
+                crate::server::db::signin_failures::purge_older_than(&pool, keep_seconds).await
+            {
+                tracing::warn!(%error, "could not purge old sign-in failures");
+            }
+        }
+    });
+}

@@ -1,0 +1,87 @@
+use crate::api::error::AppError;
+use crate::domain::role::{Permission, Role};
+use crate::server::auth::guard::Member;
+use crate::server::db::{invites, memberships};
+use crate::server::state::AppState;
+use uuid::Uuid;
+
+/// Changes another member's role. Only owners hand out or take away ownership, and a
+/// workspace always keeps at least one owner.
+#[tracing::instrument(skip_all, fields(workspace_id = %actor.workspace_id, %user_id, role = %role))]
+pub async fn change_role(
+    state: &AppState,
+    actor: &Member,
+    user_id: Uuid,
+    role: Role,
+) -> Result<(), AppError> {
+    if user_id == actor.user_id {
+        return Err(AppError::bad_request(
+            "You cannot change your own role; ask another owner or admin.",
+        ));
+    }
+    let mut tx = state.pool.begin().await.map_err(AppError::unexpected)?;
+    let current = memberships::role_of(&mut *tx, actor.workspace_id, user_id)
+        .await
+        .map_err(AppError::unexpected)?
+        .ok_or_else(not_a_member)?;
+    if (current == Role::Owner || role == Role::Owner) && !actor.role.can(Permission::ManageOwners) {
+        return Err(AppError::Forbidden(
+            "Only an owner can give or take away the owner role.".into(),
+        ));
+    }
+    if current == Role::Owner && role != Role::Owner {
+        ensure_another_owner(&mut tx, actor.workspace_id).await?;
+    }
+    memberships::set_role(&mut *tx, actor.workspace_id, user_id, role)
+        .await
+        .map_err(AppError::unexpected)?;
+    tx.commit().await.map_err(AppError::unexpected)?;
+    tracing::info!("role changed");
+    Ok(())
+}
+
+/// Removes a member (and withdraws their pending invite).
+#[tracing::instrument(skip_all, fields(workspace_id = %actor.workspace_id, %user_id))]
+pub async fn remove(state: &AppState, actor: &Member, user_id: Uuid) -> Result<(), AppError> {
+    if user_id == actor.user_id {
+        return Err(AppError::bad_request(
+            "You cannot remove yourself; ask another owner or admin.",
+        ));
+    }
+    let mut tx = state.pool.begin().await.map_err(AppError::unexpected)?;
+    let current = memberships::role_of(&mut *tx, actor.workspace_id, user_id)
+        .await
+        .map_err(AppError::unexpected)?
+        .ok_or_else(not_a_member)?;
+    if current == Role::Owner {
+        if !actor.role.can(Permission::ManageOwners) {
+            return Err(AppError::Forbidden("Only an owner can remove an owner.".into()));
+        }
+        ensure_another_owner(&mut tx, actor.workspace_id).await?;
+    }
+    invites::withdraw_for(&mut *tx, actor.workspace_id, user_id)
+        .await
+        .map_err(AppError::unexpected)?;
+    memberships::delete(&mut *tx, actor.workspace_id, user_id)
+        .await
+        .map_err(AppError::unexpected)?;
+    tx.commit().await.map_err(AppError::unexpected)?;
+    tracing::info!("member removed");
+    Ok(())
+}
+
+async fn ensure_another_owner(tx: &mut sqlx::PgTransaction<'_>, workspace_id: Uuid) -> Result<(), AppError> {
+    let owners = memberships::count_owners_for_update(&mut **tx, workspace_id)
+        .await
+        .map_err(AppError::unexpected)?;
+    if owners < 2 {
+        return Err(AppError::Conflict(
+            "A workspace needs at least one owner. Make someone else an owner first.".into(),
+        ));
+    }
+    Ok(())
+}
+
+fn not_a_member() -> AppError {
+    AppError::NotFound("That person is not a member of this workspace.".into())
+}

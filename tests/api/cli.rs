@@ -1,0 +1,64 @@
+use clap::Parser;
+use herald::server::cli::{Cli, run};
+use sqlx::PgPool;
+
+/// Runs `herald <args>` against this test's database through a config file.
+async fn herald(pool: &PgPool, args: &[&str]) -> anyhow::Result<()> {
+    let options = pool.connect_options();
+    let config = std::env::temp_dir().join(format!("herald-test-{}.toml", uuid::Uuid::new_v4()));
+    std::fs::write(
+        &config,
+        format!(
+            "log_filter = \"error\"\n[database]\nurl = \"postgres://{}@{}:{}/{}\"\n",
+            options.get_username(),
+            options.get_host(),
+            options.get_port(),
+            options.get_database().unwrap()
+        ),
+    )
+    .unwrap();
+    let mut argv = vec!["herald", "--config", config.to_str().unwrap()];
+    argv.extend_from_slice(args);
+    let result = run(Cli::try_parse_from(argv).unwrap()).await;
+    std::fs::remove_file(config).ok();
+    result
+}
+
+#[sqlx::test]
+async fn user_add_creates_the_workspace_for_its_owner_and_an_invite(pool: PgPool) {
+    herald(&pool, &["user", "add", "--email", "Boss@Example.com", "--workspace", "Acme", "--role", "owner"])
+        .await
+        .unwrap();
+    herald(&pool, &["user", "add", "--email", "ed@example.com", "--workspace", "Acme", "--role", "editor"])
+        .await
+        .unwrap();
+    let members: Vec<(String, String)> = sqlx::query_as(
+        "select u.email, m.role from memberships m join users u on u.id = m.user_id
+         join workspaces w on w.id = m.workspace_id where w.name = 'Acme' order by u.email",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert_eq!(members, [("boss@example.com".into(), "owner".into()), ("ed@example.com".into(), "editor".into())]);
+    let open_invites: i64 = sqlx::query_scalar("select count(*) from invites where used_at is null")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(open_invites, 2);
+}
+
+#[sqlx::test]
+async fn user_add_refuses_an_unknown_workspace_without_an_owner_and_a_bad_role(pool: PgPool) {
+    let error = herald(&pool, &["user", "add", "--email", "ed@example.com", "--workspace", "Nope", "--role", "editor"])
+        .await
+        .unwrap_err();
+    assert!(error.to_string().contains("no workspace named “Nope”"), "{error}");
+    let parse = Cli::try_parse_from(["herald", "user", "add", "--email", "a@b.co", "--workspace", "X", "--role", "king"]);
+    assert!(parse.unwrap_err().to_string().contains("is not a role"));
+}
+
+#[sqlx::test]
+async fn migrate_is_idempotent(pool: PgPool) {
+    herald(&pool, &["migrate"]).await.unwrap();
+    herald(&pool, &["migrate"]).await.unwrap();
+}

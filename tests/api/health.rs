@@ -1,0 +1,29 @@
+use crate::helpers::spawn_app;
+use sqlx::PgPool;
+use sqlx::postgres::PgPoolOptions;
+
+#[sqlx::test]
+async fn healthz_reports_the_database_up(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    let response = reqwest::get(app.url("/healthz")).await.unwrap();
+    assert_eq!(response.status(), 200);
+    let body: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(body["status"], "ok");
+    assert_eq!(body["database"]["status"], "up");
+}
+
+#[sqlx::test]
+async fn healthz_reports_the_database_down_with_503(pool: PgPool) {
+    let unreachable = PgPoolOptions::new()
+        .acquire_timeout(std::time::Duration::from_secs(1))
+        .connect_lazy("postgres://postgres@127.0.0.1:1/nowhere")
+        .unwrap();
+    drop(pool);
+    let app = spawn_app(unreachable).await;
+    let response = reqwest::get(app.url("/healthz")).await.unwrap();
+    assert_eq!(response.status(), 503);
+    let body: serde_json::Value = response.json().await.unwrap();
+    assert_eq!(body["status"], "degraded");
+    assert_eq!(body["database"]["status"], "down");
+    assert!(body["database"]["error"].as_str().is_some());
+}

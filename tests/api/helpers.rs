@@ -1,0 +1,216 @@
+use herald::api::auth::{SessionState, Viewer};
+use herald::server::cli::leptos_options;
+use herald::server::config::Settings;
+use herald::server::startup::Application;
+use reqwest::cookie::{CookieStore, Jar};
+use serde::de::DeserializeOwned;
+use sqlx::PgPool;
+use std::sync::{Arc, Once};
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+pub const PASSWORD: &str = "correct horse battery";
+
+pub struct TestApp {
+    pub address: String,
+    pub pool: PgPool,
+    stop: Option<oneshot::Sender<()>>,
+    server: JoinHandle<()>,
+}
+
+/// One person's browser: an HTTP client with its own cookie jar.
+pub struct Browser {
+    pub client: reqwest::Client,
+    jar: Arc<Jar>,
+}
+
+pub fn init_tracing() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        if std::env::var("TEST_LOG").is_ok() {
+            herald::server::telemetry::init(herald::server::config::LogFormat::Pretty, "info");
+        }
+    });
+}
+
+pub async fn spawn_app(pool: PgPool) -> TestApp {
+    spawn_app_with(pool, |_| {}).await
+}
+
+pub async fn spawn_app_with(pool: PgPool, configure: impl FnOnce(&mut Settings)) -> TestApp {
+    init_tracing();
+    let mut settings = Settings::load(None).expect("default settings load");
+    settings.server.port = 0;
+    configure(&mut settings);
+    let application = Application::build(settings, pool.clone(), leptos_options().unwrap())
+        .await
+        .expect("the app builds");
+    let address = format!("http://127.0.0.1:{}", application.port());
+    let (stop, stopped) = oneshot::channel::<()>();
+    let server = tokio::spawn(async move {
+        application
+            .run_until(async {
+                stopped.await.ok();
+            })
+            .await
+            .expect("the server runs");
+    });
+    TestApp {
+        address,
+        pool,
+        stop: Some(stop),
+        server,
+    }
+}
+
+impl TestApp {
+    pub fn browser(&self) -> Browser {
+        let jar = Arc::new(Jar::default());
+        let client = reqwest::Client::builder()
+            .cookie_provider(jar.clone())
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        Browser { client, jar }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.address)
+    }
+
+    /// Loads a page the way a browser does (it asks for HTML, which makes redirects real 302s).
+    pub async fn page(&self, browser: &Browser, path: &str) -> reqwest::Response {
+        browser
+            .client
+            .get(self.url(path))
+            .header("accept", "text/html,application/xhtml+xml")
+            .send()
+            .await
+            .expect("the request is sent")
+    }
+
+    /// Calls a server function the way the hydrated app does (form-encoded, JSON back).
+    pub async fn call(&self, browser: &Browser, function: &str, form: &[(&str, &str)]) -> reqwest::Response {
+        browser
+            .client
+            .post(self.url(&format!("/api/{function}")))
+            .header("accept", "application/json")
+            .form(form)
+            .send()
+            .await
+            .expect("the request is sent")
+    }
+
+    pub async fn sign_up(
+        &self,
+        browser: &Browser,
+        name: &str,
+        email: &str,
+        workspace: &str,
+    ) -> reqwest::Response {
+        self.call(
+            browser,
+            "sign_up",
+            &[
+                ("name", name),
+                ("email", email),
+                ("password", PASSWORD),
+                ("workspace_name", workspace),
+                ("timezone", "Europe/Berlin"),
+            ],
+        )
+        .await
+    }
+
+    pub async fn sign_in(&self, browser: &Browser, email: &str, password: &str) -> reqwest::Response {
+        self.call(browser, "sign_in", &[("email", email), ("password", password)])
+            .await
+    }
+
+    pub async fn session(&self, browser: &Browser) -> SessionState {
+        json(self.call(browser, "session", &[]).await).await
+    }
+
+    pub async fn viewer(&self, browser: &Browser) -> Viewer {
+        match self.session(browser).await {
+            SessionState::SignedIn(viewer) => viewer,
+            other => panic!("expected to be signed in, got {other:?}"),
+        }
+    }
+
+    /// Signs up a new owner with their own workspace and returns their browser.
+    pub async fn owner(&self, email: &str, workspace: &str) -> Browser {
+        let browser = self.browser();
+        let response = self.sign_up(&browser, "Olive Owner", email, workspace).await;
+        assert_eq!(response.status(), 200, "{}", response.text().await.unwrap());
+        browser
+    }
+
+    /// Invites `email` with `role` from `admin`'s workspace, accepts the invite and signs in.
+    pub async fn member(&self, admin: &Browser, email: &str, role: &str) -> Browser {
+        let link = self.invite(admin, email, role).await;
+        let token = link.rsplit('/').next().unwrap();
+        let accepted = self
+            .call(
+                &self.browser(),
+                "accept_invite",
+                &[("token", token), ("name", "Mel Member"), ("password", PASSWORD)],
+            )
+            .await;
+        assert_eq!(accepted.status(), 200, "{}", accepted.text().await.unwrap());
+        let browser = self.browser();
+        let response = self.sign_in(&browser, email, PASSWORD).await;
+        assert_eq!(response.status(), 200, "{}", response.text().await.unwrap());
+        browser
+    }
+
+    pub async fn invite(&self, admin: &Browser, email: &str, role: &str) -> String {
+        let response = self
+            .call(admin, "invite_member", &[("email", email), ("role", role)])
+            .await;
+        assert_eq!(response.status(), 200, "{}", response.text().await.unwrap());
+        let result: herald::api::team::InviteResult = json(response).await;
+        result.link.expect("a new person gets a link")
+    }
+
+    /// Stops the server (open connections finish first).
+    pub async fn stop(mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        let _ = (&mut self.server).await;
+    }
+}
+
+impl Browser {
+    /// The value of the session cookie this browser holds for `address`, if any.
+    pub fn session_cookie(&self, address: &str) -> Option<String> {
+        let header = self.jar.cookies(&address.parse().unwrap())?;
+        header
+            .to_str()
+            .unwrap()
+            .split(';')
+            .map(str::trim)
+            .find_map(|pair| pair.strip_prefix("herald_session=").map(str::to_owned))
+    }
+
+    pub fn set_session_cookie(&self, address: &str, value: &str) {
+        self.jar.add_cookie_str(
+            &format!("herald_session={value}; Path=/"),
+            &address.parse().unwrap(),
+        );
+    }
+}
+
+pub async fn json<T: DeserializeOwned>(response: reqwest::Response) -> T {
+    let status = response.status();
+    let body = response.text().await.unwrap();
+    serde_json::from_str(&body).unwrap_or_else(|e| panic!("{status} {body}: {e}"))
+}
+
+/// The status and the user-facing message of a failed server function call.
+pub async fn error(response: reqwest::Response) -> (u16, String) {
+    let status = response.status().as_u16();
+    let error: herald::api::error::AppError = json(response).await;
+    (status, error.to_string())
+}

@@ -1,0 +1,9 @@
+//! Integration tests: each test gets its own database (#[sqlx::test]) and its own Herald on
+//! a free port, and talks to it over real HTTP.
+mod auth;
+mod cli;
+mod health;
+mod helpers;
+mod pages;
+mod sessions;
+mod team;
