@@ -39,9 +39,10 @@ unit:
 	DATABASE_URL=$${HERALD_TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres} \
 	  $(CARGO) test --features ssr
 
-# The browser bundle (wasm, JS, CSS) in target/site, debug build.
+# The browser bundle (wasm, JS, CSS) in target/site, optimised as `make run` serves it, so
+# the browser tests exercise what users get.
 build-site:
-	$(CARGO) leptos build --frontend-only $(LEPTOS_ARGS)
+	$(CARGO) leptos build --release --frontend-only $(LEPTOS_ARGS)
 
 # Browser tests in Chromium against a Herald on a fresh database (tests/e2e).
 e2e: build-site

@@ -34,6 +34,8 @@ pub enum SessionState {
     SignedOut {
         /// Nobody has signed up yet: the sign-up page is the way in.
         instance_is_empty: bool,
+        /// New workspaces may be created here (always true while the instance is empty).
+        signup_open: bool,
     },
 }
 
@@ -46,7 +48,7 @@ pub fn safe_next(next: &str) -> &str {
 #[server(endpoint = "session")]
 pub async fn current_session() -> Result<SessionState, AppError> {
     use crate::server::auth::{guard, session};
-    use crate::server::db::{memberships, users};
+    use crate::server::db::memberships;
 
     let request = guard::request().await?;
     let pool = &request.state.pool;
@@ -54,8 +56,7 @@ pub async fn current_session() -> Result<SessionState, AppError> {
         .await
         .map_err(AppError::unexpected)?
     else {
-        let instance_is_empty = users::count(pool).await.map_err(AppError::unexpected)? == 0;
-        return Ok(SessionState::SignedOut { instance_is_empty });
+        return signed_out(&request.state).await;
     };
     let workspaces: Vec<WorkspaceSummary> = memberships::workspaces_of(pool, current.user_id)
         .await
@@ -73,9 +74,7 @@ pub async fn current_session() -> Result<SessionState, AppError> {
             session::end(&request.session)
                 .await
                 .map_err(AppError::unexpected)?;
-            return Ok(SessionState::SignedOut {
-                instance_is_empty: false,
-            });
+            return signed_out(&request.state).await;
         };
         session::switch_workspace(&request.session, first.id)
             .await
@@ -98,6 +97,15 @@ pub async fn current_session() -> Result<SessionState, AppError> {
         workspace_timezone: member.workspace_timezone,
         workspaces,
     }))
+}
+
+#[cfg(feature = "ssr")]
+async fn signed_out(state: &crate::server::state::AppState) -> Result<SessionState, AppError> {
+    let availability = crate::server::auth::sign_up::availability(state).await?;
+    Ok(SessionState::SignedOut {
+        instance_is_empty: availability.instance_is_empty,
+        signup_open: availability.open,
+    })
 }
 
 #[server(endpoint = "sign_up")]

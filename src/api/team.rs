@@ -101,14 +101,7 @@ pub async fn renew_invite(user_id: Uuid) -> Result<InviteResult, AppError> {
     use crate::server::team::invites;
 
     let (request, member) = guard::require(Permission::ManageTeam).await?;
-    let link = invites::renew(&request.state, &member, user_id).await?;
-    let email = crate::server::db::memberships::list(&request.state.pool, member.workspace_id)
-        .await
-        .map_err(AppError::unexpected)?
-        .into_iter()
-        .find(|m| m.user_id == user_id)
-        .map(|m| m.email)
-        .unwrap_or_default();
+    let (email, link) = invites::renew(&request.state, &member, user_id).await?;
     Ok(InviteResult {
         email,
         link: Some(link),

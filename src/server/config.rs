@@ -45,6 +45,7 @@ pub struct ServerSettings {
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct AuthSettings {
+    pub allow_signup: bool,
     pub session_idle_days: i64,
     pub invite_valid_days: i64,
     pub throttle_window_seconds: i64,

@@ -202,3 +202,19 @@ async fn sign_out_ends_the_session_on_the_server(pool: PgPool) {
         SessionState::SignedOut { .. }
     ));
 }
+
+#[sqlx::test]
+async fn with_sign_up_closed_only_the_first_person_may_sign_up(pool: PgPool) {
+    let app = spawn_app_with(pool, |settings| settings.auth.allow_signup = false).await;
+    app.owner("first@example.com", "Acme").await;
+    let (status, message) = error(
+        app.sign_up(&app.browser(), "Second", "second@example.com", "Other")
+            .await,
+    )
+    .await;
+    assert_eq!(status, 403);
+    assert!(message.contains("Sign-up is closed"), "{message}");
+    let page = app.page(&app.browser(), "/signup").await.text().await.unwrap();
+    assert!(page.contains("Sign-up is closed"));
+    assert!(!page.contains("Create a workspace"));
+}

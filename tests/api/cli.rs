@@ -26,12 +26,36 @@ async fn herald(pool: &PgPool, args: &[&str]) -> anyhow::Result<()> {
 
 #[sqlx::test]
 async fn user_add_creates_the_workspace_for_its_owner_and_an_invite(pool: PgPool) {
-    herald(&pool, &["user", "add", "--email", "Boss@Example.com", "--workspace", "Acme", "--role", "owner"])
-        .await
-        .unwrap();
-    herald(&pool, &["user", "add", "--email", "ed@example.com", "--workspace", "Acme", "--role", "editor"])
-        .await
-        .unwrap();
+    herald(
+        &pool,
+        &[
+            "user",
+            "add",
+            "--email",
+            "Boss@Example.com",
+            "--workspace",
+            "Acme",
+            "--role",
+            "owner",
+        ],
+    )
+    .await
+    .unwrap();
+    herald(
+        &pool,
+        &[
+            "user",
+            "add",
+            "--email",
+            "ed@example.com",
+            "--workspace",
+            "Acme",
+            "--role",
+            "editor",
+        ],
+    )
+    .await
+    .unwrap();
     let members: Vec<(String, String)> = sqlx::query_as(
         "select u.email, m.role from memberships m join users u on u.id = m.user_id
          join workspaces w on w.id = m.workspace_id where w.name = 'Acme' order by u.email",
@@ -39,7 +63,13 @@ async fn user_add_creates_the_workspace_for_its_owner_and_an_invite(pool: PgPool
     .fetch_all(&pool)
     .await
     .unwrap();
-    assert_eq!(members, [("boss@example.com".into(), "owner".into()), ("ed@example.com".into(), "editor".into())]);
+    assert_eq!(
+        members,
+        [
+            ("boss@example.com".into(), "owner".into()),
+            ("ed@example.com".into(), "editor".into())
+        ]
+    );
     let open_invites: i64 = sqlx::query_scalar("select count(*) from invites where used_at is null")
         .fetch_one(&pool)
         .await
@@ -49,11 +79,33 @@ async fn user_add_creates_the_workspace_for_its_owner_and_an_invite(pool: PgPool
 
 #[sqlx::test]
 async fn user_add_refuses_an_unknown_workspace_without_an_owner_and_a_bad_role(pool: PgPool) {
-    let error = herald(&pool, &["user", "add", "--email", "ed@example.com", "--workspace", "Nope", "--role", "editor"])
-        .await
-        .unwrap_err();
+    let error = herald(
+        &pool,
+        &[
+            "user",
+            "add",
+            "--email",
+            "ed@example.com",
+            "--workspace",
+            "Nope",
+            "--role",
+            "editor",
+        ],
+    )
+    .await
+    .unwrap_err();
     assert!(error.to_string().contains("no workspace named “Nope”"), "{error}");
-    let parse = Cli::try_parse_from(["herald", "user", "add", "--email", "a@b.co", "--workspace", "X", "--role", "king"]);
+    let parse = Cli::try_parse_from([
+        "herald",
+        "user",
+        "add",
+        "--email",
+        "a@b.co",
+        "--workspace",
+        "X",
+        "--role",
+        "king",
+    ]);
     assert!(parse.unwrap_err().to_string().contains("is not a role"));
 }
 

@@ -89,6 +89,25 @@ impl TestApp {
             .expect("the request is sent")
     }
 
+    /// Submits a form to a server function the way a browser without JavaScript does.
+    pub async fn form_post(
+        &self,
+        browser: &Browser,
+        function: &str,
+        from_page: &str,
+        form: &[(&str, &str)],
+    ) -> reqwest::Response {
+        browser
+            .client
+            .post(self.url(&format!("/api/{function}")))
+            .header("accept", "text/html,application/xhtml+xml")
+            .header("referer", self.url(from_page))
+            .form(form)
+            .send()
+            .await
+            .expect("the request is sent")
+    }
+
     /// Calls a server function the way the hydrated app does (form-encoded, JSON back).
     pub async fn call(&self, browser: &Browser, function: &str, form: &[(&str, &str)]) -> reqwest::Response {
         browser

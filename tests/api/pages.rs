@@ -34,19 +34,14 @@ async fn a_plain_form_post_signs_in_and_redirects(pool: PgPool) {
     let app = spawn_app(pool).await;
     app.owner("olive@example.com", "Acme").await;
     let browser = app.browser();
-    let response = browser
-        .client
-        .post(app.url("/api/sign_in"))
-        .header("accept", "text/html")
-        .header("referer", app.url("/signin?next=/team"))
-        .form(&[
-            ("email", "olive@example.com"),
-            ("password", PASSWORD),
-            ("next", "/team"),
-        ])
-        .send()
-        .await
-        .unwrap();
+    let form = [
+        ("email", "olive@example.com"),
+        ("password", PASSWORD),
+        ("next", "/team"),
+    ];
+    let response = app
+        .form_post(&browser, "sign_in", "/signin?next=/team", &form)
+        .await;
     assert_eq!(response.status(), 302);
     assert_eq!(response.headers()["location"], "/team");
     let page = app.page(&browser, "/team").await;
@@ -59,15 +54,8 @@ async fn a_plain_form_post_with_a_wrong_password_shows_the_message(pool: PgPool)
     let app = spawn_app(pool).await;
     app.owner("olive@example.com", "Acme").await;
     let browser = app.browser();
-    let response = browser
-        .client
-        .post(app.url("/api/sign_in"))
-        .header("accept", "text/html")
-        .header("referer", app.url("/signin"))
-        .form(&[("email", "olive@example.com"), ("password", "wrong password")])
-        .send()
-        .await
-        .unwrap();
+    let form = [("email", "olive@example.com"), ("password", "wrong password")];
+    let response = app.form_post(&browser, "sign_in", "/signin", &form).await;
     assert_eq!(response.status(), 302);
     let location = response.headers()["location"].to_str().unwrap().to_owned();
     assert!(location.starts_with(&app.url("/signin?")), "{location}");

@@ -1,5 +1,40 @@
+use crate::api::auth::SessionState;
+use crate::app::SessionResource;
 use crate::app::components::icons;
 use leptos::prelude::*;
+use leptos_router::components::Redirect;
+
+/// Shows `children` to signed-out visitors; someone already signed in goes to the calendar.
+#[component]
+pub fn SignedOutOnly(children: ChildrenFn) -> impl IntoView {
+    let session = expect_context::<SessionResource>().0;
+    view! {
+        <Suspense>
+            {move || {
+                let children = children.clone();
+                Suspend::new(async move {
+                    match session.await {
+                        Ok(SessionState::SignedIn(_)) => view! { <Redirect path="/calendar" /> }.into_any(),
+                        _ => children().into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+/// Whether new workspaces may be created here; read inside `SignedOutOnly`, where the
+/// session has loaded.
+pub fn signup_open() -> bool {
+    let session = expect_context::<SessionResource>().0;
+    matches!(
+        session.get_untracked(),
+        Some(Ok(SessionState::SignedOut {
+            signup_open: true,
+            ..
+        }))
+    )
+}
 
 /// The centred card every signed-out page sits in.
 #[component]

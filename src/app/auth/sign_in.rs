@@ -1,26 +1,18 @@
-use super::card::AuthCard;
-use crate::api::auth::{SessionState, SignIn};
-use crate::app::SessionResource;
+use super::card::{AuthCard, SignedOutOnly, signup_open};
+use crate::api::auth::SignIn;
 use crate::app::components::alert::{Alert, Tone, action_error};
 use crate::app::components::field::{Field, PRIMARY_BUTTON};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::Redirect;
 use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn SignInPage() -> impl IntoView {
-    let session = expect_context::<SessionResource>().0;
     view! {
         <Title text="Sign in" />
-        <Suspense>
-            {move || Suspend::new(async move {
-                match session.await {
-                    Ok(SessionState::SignedIn(_)) => view! { <Redirect path="/calendar" /> }.into_any(),
-                    _ => view! { <SignInForm /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <SignedOutOnly>
+            <SignInForm />
+        </SignedOutOnly>
     }
 }
 
@@ -52,10 +44,12 @@ fn SignInForm() -> impl IntoView {
                     {move || if action.pending().get() { "Signing in…" } else { "Sign in" }}
                 </button>
             </ActionForm>
-            <p class="mt-6 text-center text-sm text-slate-600">
-                "New to Herald? "
-                <a href="/signup" class="font-semibold text-indigo-600 hover:text-indigo-500">"Create a workspace"</a>
-            </p>
+            {signup_open().then(|| view! {
+                <p class="mt-6 text-center text-sm text-slate-600">
+                    "New to Herald? "
+                    <a href="/signup" class="font-semibold text-indigo-600 hover:text-indigo-500">"Create a workspace"</a>
+                </p>
+            })}
         </AuthCard>
     }
 }

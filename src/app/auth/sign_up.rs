@@ -1,26 +1,18 @@
-use super::card::AuthCard;
+use super::card::{AuthCard, SignedOutOnly, signup_open};
 use super::password_strength::PasswordWithStrength;
-use crate::api::auth::{SessionState, SignUp};
-use crate::app::SessionResource;
+use crate::api::auth::SignUp;
 use crate::app::components::alert::action_error;
 use crate::app::components::field::{Field, PRIMARY_BUTTON};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::Redirect;
 
 #[component]
 pub fn SignUpPage() -> impl IntoView {
-    let session = expect_context::<SessionResource>().0;
     view! {
         <Title text="Create your workspace" />
-        <Suspense>
-            {move || Suspend::new(async move {
-                match session.await {
-                    Ok(SessionState::SignedIn(_)) => view! { <Redirect path="/calendar" /> }.into_any(),
-                    _ => view! { <SignUpForm /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <SignedOutOnly>
+            {move || if signup_open() { view! { <SignUpForm /> }.into_any() } else { view! { <SignUpClosed /> }.into_any() }}
+        </SignedOutOnly>
     }
 }
 
@@ -45,6 +37,18 @@ fn SignUpForm() -> impl IntoView {
             </ActionForm>
             <p class="mt-6 text-center text-sm text-slate-600">
                 "Already have an account? "
+                <a href="/signin" class="font-semibold text-indigo-600 hover:text-indigo-500">"Sign in"</a>
+            </p>
+        </AuthCard>
+    }
+}
+
+#[component]
+fn SignUpClosed() -> impl IntoView {
+    view! {
+        <AuthCard title="Sign-up is closed" subtitle="New people join this Herald by invitation.">
+            <p class="text-sm text-slate-600">"Ask an admin of your workspace to invite you; the invite link lets you set a password."</p>
+            <p class="mt-6 text-center text-sm text-slate-600">
                 <a href="/signin" class="font-semibold text-indigo-600 hover:text-indigo-500">"Sign in"</a>
             </p>
         </AuthCard>

@@ -7,3 +7,4 @@ mod header;
 pub mod not_found;
 pub mod settings;
 pub mod team;
+mod upcoming;

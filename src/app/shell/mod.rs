@@ -29,7 +29,7 @@ pub fn AppShell() -> impl IntoView {
                         }
                         .into_any()
                     }
-                    Ok(SessionState::SignedOut { instance_is_empty: true }) => {
+                    Ok(SessionState::SignedOut { instance_is_empty: true, .. }) => {
                         view! { <Redirect path="/signup" /> }.into_any()
                     }
                     Ok(SessionState::SignedOut { .. }) => {

@@ -16,26 +16,12 @@ const LINKS: [(&str, &str); 6] = [
 
 #[component]
 pub fn TopNav(viewer: Viewer) -> impl IntoView {
-    let desktop_links = LINKS
-        .iter()
-        .map(|(href, label)| {
-            view! {
-                <A href=*href attr:class="rounded-md px-3 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900 aria-[current=page]:bg-indigo-50 aria-[current=page]:text-indigo-700">
-                    {*label}
-                </A>
-            }
-        })
-        .collect_view();
-    let mobile_links = LINKS
-        .iter()
-        .map(|(href, label)| {
-            view! {
-                <A href=*href attr:class="block rounded-md px-3 py-2 text-base font-medium text-slate-700 hover:bg-slate-100 aria-[current=page]:bg-indigo-50 aria-[current=page]:text-indigo-700">
-                    {*label}
-                </A>
-            }
-        })
-        .collect_view();
+    let desktop_links = links(
+        "rounded-md px-3 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900 aria-[current=page]:bg-indigo-50 aria-[current=page]:text-indigo-700",
+    );
+    let mobile_links = links(
+        "block rounded-md px-3 py-2 text-base font-medium text-slate-700 hover:bg-slate-100 aria-[current=page]:bg-indigo-50 aria-[current=page]:text-indigo-700",
+    );
     view! {
         <header class="sticky top-0 z-30 border-b border-slate-200 bg-white/90 backdrop-blur">
             <div class="mx-auto flex h-16 max-w-7xl items-center gap-4 px-4 sm:px-6 lg:px-8">
@@ -60,4 +46,11 @@ pub fn TopNav(viewer: Viewer) -> impl IntoView {
             </div>
         </header>
     }
+}
+
+fn links(class: &'static str) -> impl IntoView {
+    LINKS
+        .iter()
+        .map(|(href, label)| view! { <A href=*href attr:class=class>{*label}</A> })
+        .collect_view()
 }

@@ -3,6 +3,7 @@ use super::{password, session};
 use crate::api::error::AppError;
 use crate::domain::{email::Email, names::parse_name, password as password_rules, role::Role};
 use crate::server::db::{self, memberships, users, workspaces};
+use crate::server::state::AppState;
 use anyhow::Context;
 use secrecy::{ExposeSecret, SecretString};
 
@@ -15,9 +16,28 @@ pub struct SignUp {
     pub timezone: String,
 }
 
+pub struct Availability {
+    pub instance_is_empty: bool,
+    /// Sign-up is allowed by configuration, or nobody has signed up yet.
+    pub open: bool,
+}
+
+pub async fn availability(state: &AppState) -> Result<Availability, AppError> {
+    let instance_is_empty = users::count(&state.pool).await.map_err(AppError::unexpected)? == 0;
+    Ok(Availability {
+        instance_is_empty,
+        open: instance_is_empty || state.settings.auth.allow_signup,
+    })
+}
+
 /// Creates a person and their workspace, makes them its owner and signs them in.
 #[tracing::instrument(skip_all)]
 pub async fn sign_up(request: &RequestContext, form: SignUp) -> Result<(), AppError> {
+    if !availability(&request.state).await?.open {
+        return Err(AppError::Forbidden(
+            "Sign-up is closed on this Herald. Ask an admin of your workspace for an invite.".into(),
+        ));
+    }
     let name = parse_name(&form.name, "your name").map_err(AppError::bad_request)?;
     let email = Email::parse(&form.email).map_err(AppError::bad_request)?;
     password_rules::check(form.password.expose_secret()).map_err(AppError::bad_request)?;

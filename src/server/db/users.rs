@@ -74,3 +74,9 @@ pub async fn has_password(executor: impl PgExecutor<'_>, user_id: Uuid) -> sqlx:
     .fetch_one(executor)
     .await
 }
+
+pub async fn email(executor: impl PgExecutor<'_>, user_id: Uuid) -> sqlx::Result<String> {
+    sqlx::query_scalar!("select email from users where id = $1", user_id)
+        .fetch_one(executor)
+        .await
+}

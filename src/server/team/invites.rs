@@ -83,8 +83,9 @@ pub async fn add_member(
     Ok(outcome)
 }
 
-/// Replaces a pending member's invite with a new link (the old one stops working).
-pub async fn renew(state: &AppState, actor: &Member, user_id: Uuid) -> Result<String, AppError> {
+/// Replaces a pending member's invite with a new link (the old one stops working); returns
+/// their email and the link.
+pub async fn renew(state: &AppState, actor: &Member, user_id: Uuid) -> Result<(String, String), AppError> {
     let mut tx = state.pool.begin().await.map_err(AppError::unexpected)?;
     let role = memberships::role_of(&mut *tx, actor.workspace_id, user_id)
         .await
@@ -98,6 +99,9 @@ pub async fn renew(state: &AppState, actor: &Member, user_id: Uuid) -> Result<St
             "That person has already joined; they sign in as usual.".into(),
         ));
     }
+    let email = users::email(&mut *tx, user_id)
+        .await
+        .map_err(AppError::unexpected)?;
     let link = issue_link(
         state,
         &mut tx,
@@ -108,7 +112,7 @@ pub async fn renew(state: &AppState, actor: &Member, user_id: Uuid) -> Result<St
     )
     .await?;
     tx.commit().await.map_err(AppError::unexpected)?;
-    Ok(link)
+    Ok((email, link))
 }
 
 async fn issue_link(

@@ -20,10 +20,7 @@ pub async fn change_role(
         ));
     }
     let mut tx = state.pool.begin().await.map_err(AppError::unexpected)?;
-    let current = memberships::role_of(&mut *tx, actor.workspace_id, user_id)
-        .await
-        .map_err(AppError::unexpected)?
-        .ok_or_else(not_a_member)?;
+    let current = role_of(&mut tx, actor.workspace_id, user_id).await?;
     if (current == Role::Owner || role == Role::Owner) && !actor.role.can(Permission::ManageOwners) {
         return Err(AppError::Forbidden(
             "Only an owner can give or take away the owner role.".into(),
@@ -49,10 +46,7 @@ pub async fn remove(state: &AppState, actor: &Member, user_id: Uuid) -> Result<(
         ));
     }
     let mut tx = state.pool.begin().await.map_err(AppError::unexpected)?;
-    let current = memberships::role_of(&mut *tx, actor.workspace_id, user_id)
-        .await
-        .map_err(AppError::unexpected)?
-        .ok_or_else(not_a_member)?;
+    let current = role_of(&mut tx, actor.workspace_id, user_id).await?;
     if current == Role::Owner {
         if !actor.role.can(Permission::ManageOwners) {
             return Err(AppError::Forbidden("Only an owner can remove an owner.".into()));
@@ -82,6 +76,13 @@ async fn ensure_another_owner(tx: &mut sqlx::PgTransaction<'_>, workspace_id: Uu
     Ok(())
 }
 
-fn not_a_member() -> AppError {
-    AppError::NotFound("That person is not a member of this workspace.".into())
+async fn role_of(
+    tx: &mut sqlx::PgTransaction<'_>,
+    workspace_id: Uuid,
+    user_id: Uuid,
+) -> Result<Role, AppError> {
+    memberships::role_of(&mut **tx, workspace_id, user_id)
+        .await
+        .map_err(AppError::unexpected)?
+        .ok_or_else(|| AppError::NotFound("That person is not a member of this workspace.".into()))
 }
