@@ -1,5 +1,11 @@
 //! Pure types and rules shared by the server and the browser. No I/O here.
+pub mod account;
+pub mod credentials;
 pub mod email;
 pub mod names;
 pub mod password;
+pub mod platform;
+pub mod post;
 pub mod role;
+pub mod schedule;
+pub mod text;

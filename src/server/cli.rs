@@ -8,7 +8,6 @@ use crate::server::{db, telemetry};
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
-use std::sync::Arc;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -131,11 +130,7 @@ async fn add_user(settings: Settings, email: &str, workspace: &str, role: Role) 
             }
         }
     };
-    let state = AppState {
-        pool,
-        settings: Arc::new(settings),
-        leptos_options: leptos_options()?,
-    };
+    let state = AppState::new(settings, pool, leptos_options()?)?;
     match add_member(&state, workspace_id, None, email, role).await {
         Ok(InviteOutcome::Link(link)) => {
             println!("Added {email} as {role}. They set their password at this one-time link:\n{link}");

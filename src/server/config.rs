@@ -3,7 +3,7 @@
 use anyhow::Context;
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 const DEFAULTS: &str = include_str!("config_defaults.toml");
 /// Read when present and no other file is named.
@@ -13,9 +13,20 @@ pub const DEFAULT_FILE: &str = "herald.toml";
 pub struct Settings {
     pub log_format: LogFormat,
     pub log_filter: String,
+    pub environment: Environment,
+    pub data_dir: PathBuf,
+    #[serde(default)]
+    pub secrets: SecretSettings,
     pub database: DatabaseSettings,
     pub server: ServerSettings,
     pub auth: AuthSettings,
+    pub networks: crate::server::platforms::Endpoints,
+    pub media: MediaSettings,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct MediaSettings {
+    pub max_image_bytes: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -23,6 +34,19 @@ pub struct Settings {
 pub enum LogFormat {
     Pretty,
     Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Environment {
+    Development,
+    Production,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct SecretSettings {
+    /// 32 bytes, base64: the AES-256-GCM key for account credentials.
+    pub key: Option<SecretString>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -1,10 +1,15 @@
 //! Everything that only runs on the server.
+pub mod accounts;
 pub mod auth;
 pub mod cli;
 pub mod config;
+pub mod crypto;
 pub mod db;
 pub mod health;
 pub mod http;
+pub mod outbound;
+pub mod platforms;
+pub mod posts;
 pub mod startup;
 pub mod state;
 pub mod team;

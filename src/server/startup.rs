@@ -13,7 +13,6 @@ use leptos_axum::{LeptosRoutes, generate_route_list};
 use sqlx::PgPool;
 use std::future::Future;
 use std::net::SocketAddr;
-use std::sync::Arc;
 use std::time::Duration;
 use tokio::net::TcpListener;
 use tower_http::trace::TraceLayer;
@@ -39,11 +38,7 @@ impl Application {
             .await
             .with_context(|| format!("could not listen on {address}"))?;
         let port = listener.local_addr()?.port();
-        let state = AppState {
-            pool,
-            settings: Arc::new(settings),
-            leptos_options,
-        };
+        let state = AppState::new(settings, pool, leptos_options)?;
         spawn_housekeeping(&state);
         Ok(Self {
             listener,

@@ -1,4 +1,6 @@
 use crate::server::config::Settings;
+use crate::server::crypto::Cipher;
+use crate::server::outbound;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 use sqlx::PgPool;
@@ -11,6 +13,24 @@ pub struct AppState {
     pub pool: PgPool,
     pub settings: Arc<Settings>,
     pub leptos_options: LeptosOptions,
+    /// Seals and opens account credentials.
+    pub cipher: Cipher,
+    /// For calls to the networks.
+    pub http: reqwest::Client,
+}
+
+impl AppState {
+    pub fn new(settings: Settings, pool: PgPool, leptos_options: LeptosOptions) -> anyhow::Result<Self> {
+        let cipher = Cipher::from_settings(&settings)?;
+        let http = outbound::client(&settings)?;
+        Ok(Self {
+            pool,
+            settings: Arc::new(settings),
+            leptos_options,
+            cipher,
+            http,
+        })
+    }
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -41,6 +41,10 @@ pub async fn spawn_app_with(pool: PgPool, configure: impl FnOnce(&mut Settings))
     init_tracing();
     let mut settings = Settings::load(None).expect("default settings load");
     settings.server.port = 0;
+    // Each app its own key and files, so tests never share (or race for) them.
+    settings.data_dir = std::env::temp_dir().join(format!("herald-test-{}", uuid::Uuid::new_v4()));
+    settings.secrets.key =
+        Some(base64::Engine::encode(&base64::engine::general_purpose::STANDARD, rand_key()).into());
     configure(&mut settings);
     let application = Application::build(settings, pool.clone(), leptos_options().unwrap())
         .await
@@ -219,6 +223,13 @@ impl Browser {
             &address.parse().unwrap(),
         );
     }
+}
+
+fn rand_key() -> [u8; 32] {
+    let mut key = [0u8; 32];
+    key[..16].copy_from_slice(uuid::Uuid::new_v4().as_bytes());
+    key[16..].copy_from_slice(uuid::Uuid::new_v4().as_bytes());
+    key
 }
 
 pub async fn json<T: DeserializeOwned>(response: reqwest::Response) -> T {

@@ -1,9 +1,11 @@
 //! Integration tests: each test gets its own database (#[sqlx::test]) and its own Herald on
 //! a free port, and talks to it over real HTTP.
+mod accounts;
 mod auth;
 mod cli;
 mod health;
 mod helpers;
 mod pages;
+mod posts;
 mod sessions;
 mod team;

@@ -3,7 +3,7 @@ mod nav;
 mod user_menu;
 mod workspace_switcher;
 
-use crate::api::auth::SessionState;
+use crate::api::auth::{SessionState, Viewer};
 use crate::app::SessionResource;
 use crate::app::components::alert::{Alert, Tone};
 use leptos::prelude::*;
@@ -46,5 +46,13 @@ pub fn AppShell() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+/// The signed-in person, for pages inside the shell (which only render once it is known).
+pub fn current_viewer() -> Option<Viewer> {
+    match expect_context::<SessionResource>().0.get_untracked() {
+        Some(Ok(SessionState::SignedIn(viewer))) => Some(viewer),
+        _ => None,
     }
 }

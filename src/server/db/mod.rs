@@ -1,7 +1,10 @@
 //! Postgres access, one file per aggregate. SQL is checked at compile time against the
 //! offline cache in `.sqlx/` (regenerate with `make sqlx-prepare`).
+pub mod accounts;
 pub mod invites;
+pub mod media;
 pub mod memberships;
+pub mod posts;
 pub mod signin_failures;
 pub mod users;
 pub mod workspaces;

@@ -1,0 +1,95 @@
+//! Accounts page: the networks this workspace publishes to.
+mod card;
+mod connect;
+
+use super::header::PageHeader;
+use crate::api::accounts::{
+    ConnectAccount, PauseAccount, ReconnectAccount, RemoveAccount, TestAccount, UpdateAccount, list_accounts,
+};
+use crate::app::components::alert::{Alert, Tone, action_error};
+use crate::app::components::empty_state::EmptyState;
+use crate::app::components::icons;
+use crate::app::shell::current_viewer;
+use crate::domain::role::Permission;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[derive(Clone, Copy)]
+pub struct AccountActions {
+    pub connect: ServerAction<ConnectAccount>,
+    pub test: ServerAction<TestAccount>,
+    pub pause: ServerAction<PauseAccount>,
+    pub update: ServerAction<UpdateAccount>,
+    pub reconnect: ServerAction<ReconnectAccount>,
+    pub remove: ServerAction<RemoveAccount>,
+}
+
+#[component]
+pub fn AccountsPage() -> impl IntoView {
+    let actions = AccountActions {
+        connect: ServerAction::new(),
+        test: ServerAction::new(),
+        pause: ServerAction::new(),
+        update: ServerAction::new(),
+        reconnect: ServerAction::new(),
+        remove: ServerAction::new(),
+    };
+    let accounts = Resource::new(
+        move || {
+            (
+                actions.connect.version().get(),
+                actions.test.version().get(),
+                actions.pause.version().get(),
+                actions.update.version().get(),
+                actions.reconnect.version().get(),
+                actions.remove.version().get(),
+            )
+        },
+        |_| list_accounts(),
+    );
+    let can_edit = current_viewer().is_some_and(|viewer| viewer.role().can(Permission::Edit));
+    view! {
+        <Title text="Accounts" />
+        <PageHeader title="Accounts" description="The network accounts this workspace publishes to." />
+        <div class="grid gap-8 lg:grid-cols-3">
+            <section class="space-y-4 lg:col-span-2" aria-label="Connected accounts">
+                {action_error(actions.pause)}
+                {action_error(actions.update)}
+                {action_error(actions.remove)}
+                {action_error(actions.test)}
+                <Transition fallback=|| view! { <p class="text-sm text-slate-500">"Loading accounts…"</p> }>
+                    {move || Suspend::new(async move {
+                        match accounts.await {
+                            Ok(list) if list.is_empty() => view! {
+                                <EmptyState
+                                    icon=icons::link
+                                    title="No accounts connected"
+                                    message="Connect Mastodon, Bluesky or another network to start publishing."
+                                />
+                            }
+                            .into_any(),
+                            Ok(list) => list
+                                .into_iter()
+                                .map(|account| view! { <card::AccountCard account actions can_edit /> })
+                                .collect_view()
+                                .into_any(),
+                            Err(error) => view! { <Alert tone=Tone::Error message=error.to_string() /> }.into_any(),
+                        }
+                    })}
+                </Transition>
+            </section>
+            <aside>
+                {if can_edit {
+                    view! { <connect::ConnectPanel action=actions.connect /> }.into_any()
+                } else {
+                    view! {
+                        <p class="rounded-2xl bg-white p-5 text-sm text-slate-500 shadow-sm ring-1 ring-slate-200">
+                            "Owners, admins and editors connect accounts."
+                        </p>
+                    }
+                    .into_any()
+                }}
+            </aside>
+        </div>
+    }
+}

@@ -1,0 +1,111 @@
+use super::verify::{explain, not_found, verify};
+use crate::api::error::AppError;
+use crate::domain::account::Colour;
+use crate::domain::names::parse_name;
+use crate::domain::platform::Platform;
+use crate::server::auth::guard::Member;
+use crate::server::db::accounts::{self, NewAccount, NewCredentials};
+use crate::server::platforms::Credentials;
+use crate::server::state::AppState;
+use std::collections::HashMap;
+use uuid::Uuid;
+
+pub struct ConnectForm {
+    pub platform: Platform,
+    pub display_name: String,
+    pub colour: String,
+    pub fields: HashMap<String, String>,
+}
+
+/// Connects an account: checks the credentials with the network first, so nothing that
+/// does not work is saved, then stores them sealed.
+#[tracing::instrument(skip_all, fields(workspace_id = %member.workspace_id, platform = %form.platform))]
+pub async fn connect(state: &AppState, member: &Member, form: ConnectForm) -> Result<Uuid, AppError> {
+    let colour = Colour::parse(&form.colour).map_err(AppError::bad_request)?;
+    let credentials = Credentials::from_form(form.platform, &form.fields).map_err(AppError::bad_request)?;
+    let verified = verify(state, &credentials)
+        .await
+        .map_err(|error| AppError::bad_request(explain(form.platform, &error, &credentials)))?;
+    let display_name = if form.display_name.trim().is_empty() {
+        verified
+            .display_name
+            .clone()
+            .unwrap_or_else(|| verified.handle.clone())
+    } else {
+        parse_name(&form.display_name, "a display name").map_err(AppError::bad_request)?
+    };
+    let id = Uuid::new_v4();
+    let sealed = state.cipher.seal(&credentials.to_json(), id.as_bytes());
+    let address = credentials.public_address();
+    accounts::insert(
+        &state.pool,
+        NewAccount {
+            id,
+            workspace_id: member.workspace_id,
+            platform: form.platform,
+            display_name: &display_name,
+            handle: &verified.handle,
+            instance_url: address.as_deref(),
+            colour: colour.as_str(),
+            sealed_credentials: &sealed,
+            max_characters: verified.text.max_characters.map(|v| v as i32),
+            characters_reserved_per_url: verified.text.characters_reserved_per_url.map(|v| v as i32),
+            created_by: member.user_id,
+        },
+    )
+    .await
+    .map_err(AppError::unexpected)?;
+    tracing::info!(account_id = %id, "account connected");
+    Ok(id)
+}
+
+/// New credentials for an existing account (after "needs re-authentication").
+pub async fn reconnect(
+    state: &AppState,
+    member: &Member,
+    id: Uuid,
+    fields: &HashMap<String, String>,
+) -> Result<(), AppError> {
+    let account = accounts::find(&state.pool, member.workspace_id, id)
+        .await
+        .map_err(AppError::unexpected)?
+        .ok_or_else(not_found)?;
+    let credentials = Credentials::from_form(account.platform, fields).map_err(AppError::bad_request)?;
+    let verified = verify(state, &credentials)
+        .await
+        .map_err(|error| AppError::bad_request(explain(account.platform, &error, &credentials)))?;
+    let sealed = state.cipher.seal(&credentials.to_json(), id.as_bytes());
+    let address = credentials.public_address();
+    accounts::replace_credentials(
+        &state.pool,
+        member.workspace_id,
+        id,
+        NewCredentials {
+            sealed: &sealed,
+            handle: &verified.handle,
+            instance_url: address.as_deref(),
+            max_characters: verified.text.max_characters.map(|v| v as i32),
+            characters_reserved_per_url: verified.text.characters_reserved_per_url.map(|v| v as i32),
+        },
+    )
+    .await
+    .map_err(AppError::unexpected)?;
+    Ok(())
+}
+
+/// The decrypted credentials of an account of this workspace.
+pub async fn open_credentials(
+    state: &AppState,
+    workspace_id: Uuid,
+    id: Uuid,
+) -> Result<Credentials, AppError> {
+    let sealed = accounts::sealed_credentials(&state.pool, workspace_id, id)
+        .await
+        .map_err(AppError::unexpected)?
+        .ok_or_else(not_found)?;
+    let plain = state
+        .cipher
+        .open(&sealed, id.as_bytes())
+        .map_err(AppError::unexpected)?;
+    Credentials::from_json(&plain).map_err(AppError::unexpected)
+}

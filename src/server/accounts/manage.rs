@@ -1,0 +1,40 @@
+use super::verify::not_found;
+use crate::api::error::AppError;
+use crate::domain::account::Colour;
+use crate::domain::names::parse_name;
+use crate::server::db::accounts;
+use crate::server::state::AppState;
+use uuid::Uuid;
+
+pub async fn set_paused(
+    state: &AppState,
+    workspace_id: Uuid,
+    id: Uuid,
+    paused: bool,
+) -> Result<(), AppError> {
+    found(accounts::set_paused(&state.pool, workspace_id, id, paused).await)
+}
+
+pub async fn update_details(
+    state: &AppState,
+    workspace_id: Uuid,
+    id: Uuid,
+    display_name: &str,
+    colour: &str,
+) -> Result<(), AppError> {
+    let display_name = parse_name(display_name, "a display name").map_err(AppError::bad_request)?;
+    let colour = Colour::parse(colour).map_err(AppError::bad_request)?;
+    found(accounts::update_details(&state.pool, workspace_id, id, &display_name, colour.as_str()).await)
+}
+
+pub async fn remove(state: &AppState, workspace_id: Uuid, id: Uuid) -> Result<(), AppError> {
+    found(accounts::delete(&state.pool, workspace_id, id).await)
+}
+
+fn found(result: sqlx::Result<bool>) -> Result<(), AppError> {
+    match result {
+        Ok(true) => Ok(()),
+        Ok(false) => Err(not_found()),
+        Err(error) => Err(AppError::unexpected(error)),
+    }
+}

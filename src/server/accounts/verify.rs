@@ -1,0 +1,93 @@
+use crate::api::error::AppError;
+use crate::domain::platform::Platform;
+use crate::server::db::accounts::{self, TestOutcome};
+use crate::server::platforms::{self, Credentials, NetworkContext, NetworkError, Verified};
+use crate::server::state::AppState;
+use uuid::Uuid;
+
+/// Asks the network whether the credentials work.
+pub async fn verify(state: &AppState, credentials: &Credentials) -> Result<Verified, NetworkError> {
+    let ctx = NetworkContext {
+        http: &state.http,
+        endpoints: &state.settings.networks,
+    };
+    platforms::network(credentials.platform())
+        .verify(&ctx, credentials)
+        .await
+}
+
+/// A sentence for the person connecting the account, with any secret removed.
+pub fn explain(platform: Platform, error: &NetworkError, credentials: &Credentials) -> String {
+    let network = platform.label();
+    let text = match error {
+        NetworkError::Unauthorized(reason) => format!("{network} refused the credentials: {reason}"),
+        NetworkError::Rejected { status, message } => format!("{network} said no (HTTP {status}): {message}"),
+        NetworkError::Unavailable { message, .. } => {
+            format!("Could not reach {network} ({message}). Check the address and try again.")
+        }
+        NetworkError::Protocol(message) => format!("{network} answered something unexpected: {message}"),
+    };
+    redact(text, credentials)
+}
+
+pub fn redact(mut text: String, credentials: &Credentials) -> String {
+    for secret in credentials.secrets() {
+        text = text.replace(secret, "[redacted]");
+    }
+    text
+}
+
+pub struct TestResult {
+    pub ok: bool,
+    pub message: String,
+}
+
+/// "Test connection": verifies the stored credentials and records the outcome.
+pub async fn test_connection(state: &AppState, workspace_id: Uuid, id: Uuid) -> Result<TestResult, AppError> {
+    let account = accounts::find(&state.pool, workspace_id, id)
+        .await
+        .map_err(AppError::unexpected)?
+        .ok_or_else(not_found)?;
+    let credentials = super::connect::open_credentials(state, workspace_id, id).await?;
+    let (result, outcome_handle, limits, refused) = match verify(state, &credentials).await {
+        Ok(verified) => {
+            let message = format!("Connected as {}.", verified.handle);
+            let limits = (
+                verified.text.max_characters.map(|v| v as i32),
+                verified.text.characters_reserved_per_url.map(|v| v as i32),
+            );
+            (
+                TestResult { ok: true, message },
+                Some(verified.handle),
+                limits,
+                false,
+            )
+        }
+        Err(error) => {
+            let refused = matches!(error, NetworkError::Unauthorized(_));
+            let message = explain(account.platform, &error, &credentials);
+            (TestResult { ok: false, message }, None, (None, None), refused)
+        }
+    };
+    accounts::record_test(
+        &state.pool,
+        workspace_id,
+        id,
+        TestOutcome {
+            ok: result.ok,
+            message: &result.message,
+            handle: outcome_handle.as_deref(),
+            max_characters: limits.0,
+            characters_reserved_per_url: limits.1,
+        },
+        refused,
+    )
+    .await
+    .map_err(AppError::unexpected)?;
+    tracing::info!(account_id = %id, ok = result.ok, "connection tested");
+    Ok(result)
+}
+
+pub fn not_found() -> AppError {
+    AppError::NotFound("There is no such account in this workspace.".into())
+}

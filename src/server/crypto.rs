@@ -1,0 +1,188 @@
+//! Sealing account credentials at rest with AES-256-GCM.
+use crate::server::config::{Environment, Settings};
+use aes_gcm::aead::{Aead, AeadCore, KeyInit, OsRng, Payload};
+use aes_gcm::{Aes256Gcm, Key, Nonce};
+use anyhow::{Context, bail};
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
+use secrecy::ExposeSecret;
+use std::path::Path;
+use std::sync::Arc;
+use zeroize::Zeroizing;
+
+/// First byte of every sealed value, so the format can change later.
+const FORMAT_V1: u8 = 1;
+const NONCE_LEN: usize = 12;
+const DEV_KEY_FILE: &str = "secret.key";
+
+#[derive(Clone)]
+pub struct Cipher {
+    aead: Arc<Aes256Gcm>,
+}
+
+impl std::fmt::Debug for Cipher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Cipher(..)")
+    }
+}
+
+impl Cipher {
+    pub fn from_key(key: &[u8; 32]) -> Self {
+        Self {
+            aead: Arc::new(Aes256Gcm::new(Key::<Aes256Gcm>::from_slice(key))),
+        }
+    }
+
+    /// The configured key; in development a key generated once under the data directory.
+    pub fn from_settings(settings: &Settings) -> anyhow::Result<Self> {
+        if let Some(encoded) = &settings.secrets.key {
+            return Ok(Self::from_key(&decode_key(encoded.expose_secret())?));
+        }
+        if settings.environment == Environment::Production {
+            bail!(
+                "HERALD_SECRETS__KEY is not set. In production Herald needs a fixed key to encrypt \
+                 account credentials: generate one with `openssl rand -base64 32`, set it, and keep \
+                 a copy with your backups (credentials cannot be read without it)."
+            );
+        }
+        Ok(Self::from_key(&development_key(&settings.data_dir)?))
+    }
+
+    /// Encrypts `plaintext`; `context` (e.g. the account id) must be given again to open it,
+    /// so a sealed value copied to another row does not decrypt.
+    pub fn seal(&self, plaintext: &[u8], context: &[u8]) -> Vec<u8> {
+        let nonce = Aes256Gcm::generate_nonce(&mut OsRng);
+        let ciphertext = self
+            .aead
+            .encrypt(
+                &nonce,
+                Payload {
+                    msg: plaintext,
+                    aad: context,
+                },
+            )
+            .expect("AES-GCM encryption of an in-memory buffer cannot fail");
+        let mut sealed = Vec::with_capacity(1 + NONCE_LEN + ciphertext.len());
+        sealed.push(FORMAT_V1);
+        sealed.extend_from_slice(&nonce);
+        sealed.extend_from_slice(&ciphertext);
+        sealed
+    }
+
+    pub fn open(&self, sealed: &[u8], context: &[u8]) -> anyhow::Result<Zeroizing<Vec<u8>>> {
+        let Some((&FORMAT_V1, rest)) = sealed.split_first() else {
+            bail!("sealed value has an unknown format");
+        };
+        anyhow::ensure!(rest.len() > NONCE_LEN, "sealed value is truncated");
+        let (nonce, ciphertext) = rest.split_at(NONCE_LEN);
+        let plaintext = self
+            .aead
+            .decrypt(
+                Nonce::from_slice(nonce),
+                Payload {
+                    msg: ciphertext,
+                    aad: context,
+                },
+            )
+            .map_err(|_| anyhow::anyhow!("credentials do not decrypt: wrong key or tampered data"))?;
+        Ok(Zeroizing::new(plaintext))
+    }
+}
+
+fn decode_key(encoded: &str) -> anyhow::Result<[u8; 32]> {
+    let bytes = Zeroizing::new(
+        STANDARD
+            .decode(encoded.trim())
+            .context("HERALD_SECRETS__KEY is not valid base64")?,
+    );
+    bytes
+        .as_slice()
+        .try_into()
+        .map_err(|_| anyhow::anyhow!("HERALD_SECRETS__KEY must be 32 bytes (`openssl rand -base64 32`)"))
+}
+
+fn development_key(data_dir: &Path) -> anyhow::Result<[u8; 32]> {
+    let path = data_dir.join(DEV_KEY_FILE);
+    if let Ok(existing) = std::fs::read_to_string(&path) {
+        return decode_key(&existing).with_context(|| format!("{} is damaged", path.display()));
+    }
+    let key: [u8; 32] = Aes256Gcm::generate_key(&mut OsRng).into();
+    std::fs::create_dir_all(data_dir).with_context(|| format!("could not create {}", data_dir.display()))?;
+    write_private(&path, STANDARD.encode(key).as_bytes())?;
+    tracing::warn!(path = %path.display(), "generated a development encryption key; set HERALD_SECRETS__KEY in production");
+    Ok(key)
+}
+
+fn write_private(path: &Path, contents: &[u8]) -> anyhow::Result<()> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+        .with_context(|| format!("could not create {}", path.display()))?;
+    file.write_all(contents)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seals_and_opens_only_with_the_same_key_and_context() {
+        let cipher = Cipher::from_key(&[7; 32]);
+        let sealed = cipher.seal(b"token-123", b"account-a");
+        assert!(
+            !sealed.windows(9).any(|w| w == b"token-123"),
+            "no plain text in the sealed value"
+        );
+        assert_eq!(
+            cipher.open(&sealed, b"account-a").unwrap().as_slice(),
+            b"token-123"
+        );
+        assert!(
+            cipher.open(&sealed, b"account-b").is_err(),
+            "bound to its context"
+        );
+        assert!(
+            Cipher::from_key(&[8; 32]).open(&sealed, b"account-a").is_err(),
+            "bound to its key"
+        );
+        let mut tampered = sealed.clone();
+        *tampered.last_mut().unwrap() ^= 1;
+        assert!(cipher.open(&tampered, b"account-a").is_err());
+        assert_ne!(
+            cipher.seal(b"same", b""),
+            cipher.seal(b"same", b""),
+            "fresh nonce each time"
+        );
+    }
+
+    #[test]
+    fn development_key_is_generated_once_and_kept() {
+        let dir = std::env::temp_dir().join(format!("herald-key-{}", uuid::Uuid::new_v4()));
+        let first = development_key(&dir).unwrap();
+        assert_eq!(development_key(&dir).unwrap(), first);
+        let mode = std::fs::metadata(dir.join(DEV_KEY_FILE)).unwrap().permissions();
+        assert_eq!(std::os::unix::fs::PermissionsExt::mode(&mode) & 0o777, 0o600);
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn bad_keys_are_explained() {
+        assert!(
+            decode_key("not base64!")
+                .unwrap_err()
+                .to_string()
+                .contains("base64")
+        );
+        assert!(
+            decode_key(&STANDARD.encode([1u8; 16]))
+                .unwrap_err()
+                .to_string()
+                .contains("32 bytes")
+        );
+    }
+}

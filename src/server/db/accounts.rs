@@ -1,0 +1,251 @@
+//! Connected accounts. Every query is scoped by workspace, so an id from another workspace
+//! finds nothing.
+use crate::domain::account::AccountState;
+use crate::domain::platform::Platform;
+use chrono::{DateTime, Utc};
+use sqlx::{PgExecutor, PgPool};
+use uuid::Uuid;
+
+pub struct NewAccount<'a> {
+    pub id: Uuid,
+    pub workspace_id: Uuid,
+    pub platform: Platform,
+    pub display_name: &'a str,
+    pub handle: &'a str,
+    pub instance_url: Option<&'a str>,
+    pub colour: &'a str,
+    pub sealed_credentials: &'a [u8],
+    pub max_characters: Option<i32>,
+    pub characters_reserved_per_url: Option<i32>,
+    pub created_by: Uuid,
+}
+
+#[derive(Debug, Clone)]
+pub struct AccountRow {
+    pub id: Uuid,
+    pub platform: Platform,
+    pub display_name: String,
+    pub handle: String,
+    pub instance_url: Option<String>,
+    pub colour: String,
+    pub state: AccountState,
+    pub state_reason: Option<String>,
+    pub max_characters: Option<i32>,
+    pub characters_reserved_per_url: Option<i32>,
+    pub last_tested_at: Option<DateTime<Utc>>,
+    pub last_test_ok: Option<bool>,
+    pub last_test_message: Option<String>,
+}
+
+pub async fn insert(executor: impl PgExecutor<'_>, account: NewAccount<'_>) -> sqlx::Result<()> {
+    sqlx::query!(
+        "insert into accounts (id, workspace_id, platform, display_name, handle, instance_url, colour,
+                               credentials, max_characters, characters_reserved_per_url, created_by,
+                               last_tested_at, last_test_ok, last_test_message)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, now(), true, 'Connected.')",
+        account.id,
+        account.workspace_id,
+        account.platform.as_str(),
+        account.display_name,
+        account.handle,
+        account.instance_url,
+        account.colour,
+        account.sealed_credentials,
+        account.max_characters,
+        account.characters_reserved_per_url,
+        account.created_by
+    )
+    .execute(executor)
+    .await?;
+    Ok(())
+}
+
+macro_rules! account_row {
+    ($r:expr) => {
+        AccountRow {
+            id: $r.id,
+            platform: $r
+                .platform
+                .parse()
+                .map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
+            display_name: $r.display_name,
+            handle: $r.handle,
+            instance_url: $r.instance_url,
+            colour: $r.colour,
+            state: $r
+                .state
+                .parse()
+                .map_err(|e: String| sqlx::Error::Decode(e.into()))?,
+            state_reason: $r.state_reason,
+            max_characters: $r.max_characters,
+            characters_reserved_per_url: $r.characters_reserved_per_url,
+            last_tested_at: $r.last_tested_at,
+            last_test_ok: $r.last_test_ok,
+            last_test_message: $r.last_test_message,
+        }
+    };
+}
+
+pub async fn list(pool: &PgPool, workspace_id: Uuid) -> sqlx::Result<Vec<AccountRow>> {
+    let rows = sqlx::query!(
+        "select id, platform, display_name, handle, instance_url, colour, state, state_reason,
+                max_characters, characters_reserved_per_url, last_tested_at, last_test_ok, last_test_message
+         from accounts where workspace_id = $1 order by created_at, id",
+        workspace_id
+    )
+    .fetch_all(pool)
+    .await?;
+    rows.into_iter().map(|r| Ok(account_row!(r))).collect()
+}
+
+pub async fn find(pool: &PgPool, workspace_id: Uuid, id: Uuid) -> sqlx::Result<Option<AccountRow>> {
+    let row = sqlx::query!(
+        "select id, platform, display_name, handle, instance_url, colour, state, state_reason,
+                max_characters, characters_reserved_per_url, last_tested_at, last_test_ok, last_test_message
+         from accounts where workspace_id = $1 and id = $2",
+        workspace_id,
+        id
+    )
+    .fetch_optional(pool)
+    .await?;
+    row.map(|r| Ok(account_row!(r))).transpose()
+}
+
+pub async fn sealed_credentials(
+    pool: &PgPool,
+    workspace_id: Uuid,
+    id: Uuid,
+) -> sqlx::Result<Option<Vec<u8>>> {
+    sqlx::query_scalar!(
+        "select credentials from accounts where workspace_id = $1 and id = $2",
+        workspace_id,
+        id
+    )
+    .fetch_optional(pool)
+    .await
+}
+
+pub struct TestOutcome<'a> {
+    pub ok: bool,
+    pub message: &'a str,
+    /// On success: what the network reported.
+    pub handle: Option<&'a str>,
+    pub max_characters: Option<i32>,
+    pub characters_reserved_per_url: Option<i32>,
+}
+
+/// Records a connection test. A success clears "needs re-auth" (not "paused": a person
+/// paused it); a refusal of the credentials sets it.
+pub async fn record_test(
+    pool: &PgPool,
+    workspace_id: Uuid,
+    id: Uuid,
+    outcome: TestOutcome<'_>,
+    refused_credentials: bool,
+) -> sqlx::Result<bool> {
+    let result = sqlx::query!(
+        "update accounts set
+            last_tested_at = now(), last_test_ok = $3, last_test_message = $4,
+            handle = coalesce($5, handle),
+            max_characters = case when $3 then $6 else max_characters end,
+            characters_reserved_per_url = case when $3 then $7 else characters_reserved_per_url end,
+            state = case when $3 and state = 'needs_reauth' then 'connected'
+                         when $8 and state <> 'paused' then 'needs_reauth' else state end,
+            state_reason = case when $3 and state = 'needs_reauth' then null
+                                when $8 and state <> 'paused' then $4 else state_reason end,
+            updated_at = now()
+         where workspace_id = $1 and id = $2",
+        workspace_id,
+        id,
+        outcome.ok,
+        outcome.message,
+        outcome.handle,
+        outcome.max_characters,
+        outcome.characters_reserved_per_url,
+        refused_credentials
+    )
+    .execute(pool)
+    .await?;
+    Ok(result.rows_affected() == 1)
+}
+
+pub async fn set_paused(pool: &PgPool, workspace_id: Uuid, id: Uuid, paused: bool) -> sqlx::Result<bool> {
+    let result = sqlx::query!(
+        "update accounts set
+            state = case when $3 then 'paused' when last_test_ok is false then 'needs_reauth' else 'connected' end,
+            state_reason = case when $3 then 'Paused by a person.' else null end,
+            updated_at = now()
+         where workspace_id = $1 and id = $2",
+        workspace_id,
+        id,
+        paused
+    )
+    .execute(pool)
+    .await?;
+    Ok(result.rows_affected() == 1)
+}
+
+pub async fn update_details(
+    pool: &PgPool,
+    workspace_id: Uuid,
+    id: Uuid,
+    display_name: &str,
+    colour: &str,
+) -> sqlx::Result<bool> {
+    let result = sqlx::query!(
+        "update accounts set display_name = $3, colour = $4, updated_at = now()
+         where workspace_id = $1 and id = $2",
+        workspace_id,
+        id,
+        display_name,
+        colour
+    )
+    .execute(pool)
+    .await?;
+    Ok(result.rows_affected() == 1)
+}
+
+pub struct NewCredentials<'a> {
+    pub sealed: &'a [u8],
+    pub handle: &'a str,
+    pub instance_url: Option<&'a str>,
+    pub max_characters: Option<i32>,
+    pub characters_reserved_per_url: Option<i32>,
+}
+
+/// Replaces the credentials after a successful test (re-authentication).
+pub async fn replace_credentials(
+    pool: &PgPool,
+    workspace_id: Uuid,
+    id: Uuid,
+    new: NewCredentials<'_>,
+) -> sqlx::Result<bool> {
+    let result = sqlx::query!(
+        "update accounts set credentials = $3, handle = $4, instance_url = $5, max_characters = $6,
+            characters_reserved_per_url = $7, state = case when state = 'paused' then 'paused' else 'connected' end,
+            state_reason = case when state = 'paused' then state_reason else null end,
+            last_tested_at = now(), last_test_ok = true, last_test_message = 'Connected.', updated_at = now()
+         where workspace_id = $1 and id = $2",
+        workspace_id,
+        id,
+        new.sealed,
+        new.handle,
+        new.instance_url,
+        new.max_characters,
+        new.characters_reserved_per_url
+    )
+    .execute(pool)
+    .await?;
+    Ok(result.rows_affected() == 1)
+}
+
+pub async fn delete(pool: &PgPool, workspace_id: Uuid, id: Uuid) -> sqlx::Result<bool> {
+    let result = sqlx::query!(
+        "delete from accounts where workspace_id = $1 and id = $2",
+        workspace_id,
+        id
+    )
+    .execute(pool)
+    .await?;
+    Ok(result.rows_affected() == 1)
+}

@@ -1,0 +1,370 @@
+//! Posts with their targets and images. Every query is scoped by workspace.
+use crate::domain::platform::Platform;
+use crate::domain::post::{PostStatus, TargetStatus};
+use chrono::{DateTime, Utc};
+use sqlx::{PgExecutor, PgPool, PgTransaction};
+use uuid::Uuid;
+
+pub struct PostFields<'a> {
+    pub body: &'a str,
+    pub status: PostStatus,
+    pub scheduled_at: Option<DateTime<Utc>>,
+    pub timezone: &'a str,
+}
+
+pub struct TargetFields<'a> {
+    pub account_id: Uuid,
+    pub body_override: Option<&'a str>,
+}
+
+pub struct MediaFields<'a> {
+    pub media_id: Uuid,
+    pub alt_text: &'a str,
+}
+
+pub async fn insert(
+    tx: &mut PgTransaction<'_>,
+    workspace_id: Uuid,
+    author_id: Uuid,
+    post: &PostFields<'_>,
+) -> sqlx::Result<Uuid> {
+    sqlx::query_scalar!(
+        "insert into posts (workspace_id, author_id, body, status, scheduled_at, timezone)
+         values ($1, $2, $3, $4, $5, $6) returning id",
+        workspace_id,
+        author_id,
+        post.body,
+        post.status.as_str(),
+        post.scheduled_at,
+        post.timezone
+    )
+    .fetch_one(&mut **tx)
+    .await
+}
+
+/// Saves an edit if the post is still at `expected_version` and editable; returns the new
+/// version, or `None` when it changed meanwhile (or is not editable any more).
+pub async fn update(
+    tx: &mut PgTransaction<'_>,
+    workspace_id: Uuid,
+    id: Uuid,
+    expected_version: i32,
+    post: &PostFields<'_>,
+) -> sqlx::Result<Option<i32>> {
+    sqlx::query_scalar!(
+        "update posts set body = $4, status = $5, scheduled_at = $6, timezone = $7,
+            version = version + 1, updated_at = now()
+         where workspace_id = $1 and id = $2 and version = $3
+           and status in ('draft', 'scheduled', 'cancelled')
+         returning version",
+        workspace_id,
+        id,
+        expected_version,
+        post.body,
+        post.status.as_str(),
+        post.scheduled_at,
+        post.timezone
+    )
+    .fetch_optional(&mut **tx)
+    .await
+}
+
+/// Replaces the targets; a target's id is new whenever the post is saved, so a publish task
+/// issued for an older save finds nothing.
+pub async fn replace_targets(
+    tx: &mut PgTransaction<'_>,
+    post_id: Uuid,
+    status: TargetStatus,
+    targets: &[TargetFields<'_>],
+) -> sqlx::Result<()> {
+    sqlx::query!("delete from post_targets where post_id = $1", post_id)
+        .execute(&mut **tx)
+        .await?;
+    let accounts: Vec<Uuid> = targets.iter().map(|t| t.account_id).collect();
+    let overrides: Vec<Option<String>> = targets
+        .iter()
+        .map(|t| t.body_override.map(str::to_owned))
+        .collect();
+    sqlx::query!(
+        "insert into post_targets (post_id, account_id, body_override, status)
+         select $1, account_id, body_override, $4
+         from unnest($2::uuid[], $3::text[]) as t(account_id, body_override)",
+        post_id,
+        &accounts,
+        &overrides as &[Option<String>],
+        status.as_str()
+    )
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+pub async fn replace_media(
+    tx: &mut PgTransaction<'_>,
+    post_id: Uuid,
+    media: &[MediaFields<'_>],
+) -> sqlx::Result<()> {
+    sqlx::query!("delete from post_media where post_id = $1", post_id)
+        .execute(&mut **tx)
+        .await?;
+    let ids: Vec<Uuid> = media.iter().map(|m| m.media_id).collect();
+    let alts: Vec<String> = media.iter().map(|m| m.alt_text.to_owned()).collect();
+    sqlx::query!(
+        "insert into post_media (post_id, media_id, position, alt_text)
+         select $1, media_id, (ordinality - 1)::smallint, alt_text
+         from unnest($2::uuid[], $3::text[]) with ordinality as m(media_id, alt_text, ordinality)",
+        post_id,
+        &ids,
+        &alts
+    )
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// What the composer needs about each chosen account, checked to belong to the workspace.
+pub struct TargetAccount {
+    pub id: Uuid,
+    pub platform: Platform,
+    pub display_name: String,
+    pub state: String,
+    pub max_characters: Option<i32>,
+    pub characters_reserved_per_url: Option<i32>,
+}
+
+pub async fn target_accounts(
+    executor: impl PgExecutor<'_>,
+    workspace_id: Uuid,
+    ids: &[Uuid],
+) -> sqlx::Result<Vec<TargetAccount>> {
+    let rows = sqlx::query!(
+        "select id, platform, display_name, state, max_characters, characters_reserved_per_url
+         from accounts where workspace_id = $1 and id = any($2)",
+        workspace_id,
+        ids
+    )
+    .fetch_all(executor)
+    .await?;
+    rows.into_iter()
+        .map(|r| {
+            Ok(TargetAccount {
+                id: r.id,
+                platform: r.platform.parse().map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
+                display_name: r.display_name,
+                state: r.state,
+                max_characters: r.max_characters,
+                characters_reserved_per_url: r.characters_reserved_per_url,
+            })
+        })
+        .collect()
+}
+
+pub struct PostRow {
+    pub id: Uuid,
+    pub body: String,
+    pub status: PostStatus,
+    pub scheduled_at: Option<DateTime<Utc>>,
+    pub timezone: String,
+    pub version: i32,
+    pub author_id: Option<Uuid>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+pub struct TargetRow {
+    pub id: Uuid,
+    pub account_id: Uuid,
+    pub body_override: Option<String>,
+    pub status: TargetStatus,
+}
+
+pub struct MediaRow {
+    pub media_id: Uuid,
+    pub alt_text: String,
+    pub content_type: String,
+    pub width: i32,
+    pub height: i32,
+}
+
+pub async fn find(pool: &PgPool, workspace_id: Uuid, id: Uuid) -> sqlx::Result<Option<PostRow>> {
+    let row = sqlx::query!(
+        "select id, body, status, scheduled_at, timezone, version, author_id, created_at, updated_at
+         from posts where workspace_id = $1 and id = $2",
+        workspace_id,
+        id
+    )
+    .fetch_optional(pool)
+    .await?;
+    row.map(|r| {
+        Ok(PostRow {
+            id: r.id,
+            body: r.body,
+            status: r.status.parse().map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
+            scheduled_at: r.scheduled_at,
+            timezone: r.timezone,
+            version: r.version,
+            author_id: r.author_id,
+            created_at: r.created_at,
+            updated_at: r.updated_at,
+        })
+    })
+    .transpose()
+}
+
+pub async fn targets(pool: &PgPool, post_id: Uuid) -> sqlx::Result<Vec<TargetRow>> {
+    let rows = sqlx::query!(
+        "select t.id, t.account_id, t.body_override, t.status
+         from post_targets t join accounts a on a.id = t.account_id
+         where t.post_id = $1 order by a.created_at, a.id",
+        post_id
+    )
+    .fetch_all(pool)
+    .await?;
+    rows.into_iter()
+        .map(|r| {
+            Ok(TargetRow {
+                id: r.id,
+                account_id: r.account_id,
+                body_override: r.body_override,
+                status: r.status.parse().map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
+            })
+        })
+        .collect()
+}
+
+pub async fn media(pool: &PgPool, post_id: Uuid) -> sqlx::Result<Vec<MediaRow>> {
+    sqlx::query_as!(
+        MediaRow,
+        "select pm.media_id, pm.alt_text, m.content_type, m.width, m.height
+         from post_media pm join media m on m.id = pm.media_id
+         where pm.post_id = $1 order by pm.position",
+        post_id
+    )
+    .fetch_all(pool)
+    .await
+}
+
+/// Moves a post to another time. Returns the new version, or `None` if it changed meanwhile
+/// or cannot be moved in its status.
+pub async fn reschedule(
+    tx: &mut PgTransaction<'_>,
+    workspace_id: Uuid,
+    id: Uuid,
+    expected_version: i32,
+    at: DateTime<Utc>,
+) -> sqlx::Result<Option<i32>> {
+    sqlx::query_scalar!(
+        "update posts set scheduled_at = $4, version = version + 1, updated_at = now()
+         where workspace_id = $1 and id = $2 and version = $3 and status in ('draft', 'scheduled')
+         returning version",
+        workspace_id,
+        id,
+        expected_version,
+        at
+    )
+    .fetch_optional(&mut **tx)
+    .await
+}
+
+pub async fn cancel(tx: &mut PgTransaction<'_>, workspace_id: Uuid, id: Uuid) -> sqlx::Result<Option<i32>> {
+    let version = sqlx::query_scalar!(
+        "update posts set status = 'cancelled', version = version + 1, updated_at = now()
+         where workspace_id = $1 and id = $2 and status = 'scheduled'
+         returning version",
+        workspace_id,
+        id
+    )
+    .fetch_optional(&mut **tx)
+    .await?;
+    if version.is_some() {
+        sqlx::query!(
+            "update post_targets set status = 'cancelled' where post_id = $1",
+            id
+        )
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(version)
+}
+
+pub async fn delete(pool: &PgPool, workspace_id: Uuid, id: Uuid) -> sqlx::Result<bool> {
+    let result = sqlx::query!(
+        "delete from posts where workspace_id = $1 and id = $2 and status in ('draft', 'scheduled', 'cancelled')",
+        workspace_id,
+        id
+    )
+    .execute(pool)
+    .await?;
+    Ok(result.rows_affected() == 1)
+}
+
+pub struct ListFilter<'a> {
+    pub from: DateTime<Utc>,
+    pub to: DateTime<Utc>,
+    pub statuses: Option<&'a [String]>,
+    pub account_id: Option<Uuid>,
+}
+
+/// One row per post with its targets, for the calendar and the list.
+pub struct PostSummaryRow {
+    pub id: Uuid,
+    pub status: String,
+    pub scheduled_at: Option<DateTime<Utc>>,
+    pub timezone: String,
+    pub version: i32,
+    pub excerpt: String,
+    /// `[{"account_id": …, "status": …}]`
+    pub targets: serde_json::Value,
+}
+
+/// A workspace's posts scheduled in `[from, to)`: one indexed query for a whole view.
+pub async fn list(
+    pool: &PgPool,
+    workspace_id: Uuid,
+    filter: &ListFilter<'_>,
+) -> sqlx::Result<Vec<PostSummaryRow>> {
+    sqlx::query_as!(
+        PostSummaryRow,
+        r#"select p.id, p.status, p.scheduled_at, p.timezone, p.version,
+                  left(p.body, 160) as "excerpt!",
+                  coalesce(json_agg(json_build_object('account_id', t.account_id, 'status', t.status)
+                                    order by t.account_id) filter (where t.id is not null), '[]') as "targets!"
+           from posts p left join post_targets t on t.post_id = p.id
+           where p.workspace_id = $1 and p.scheduled_at >= $2 and p.scheduled_at < $3
+             and ($4::text[] is null or p.status = any($4))
+             and ($5::uuid is null or exists (select 1 from post_targets x where x.post_id = p.id and x.account_id = $5))
+           group by p.id
+           order by p.scheduled_at, p.id"#,
+        workspace_id,
+        filter.from,
+        filter.to,
+        filter.statuses,
+        filter.account_id
+    )
+    .fetch_all(pool)
+    .await
+}
+
+/// Drafts that have no time yet (they cannot sit on a calendar day).
+pub async fn unscheduled_drafts(
+    pool: &PgPool,
+    workspace_id: Uuid,
+    limit: i64,
+) -> sqlx::Result<Vec<PostSummaryRow>> {
+    sqlx::query_as!(
+        PostSummaryRow,
+        r#"select p.id, p.status, p.scheduled_at, p.timezone, p.version,
+                  left(p.body, 160) as "excerpt!",
+                  coalesce(json_agg(json_build_object('account_id', t.account_id, 'status', t.status)
+                                    order by t.account_id) filter (where t.id is not null), '[]') as "targets!"
+           from posts p left join post_targets t on t.post_id = p.id
+           where p.workspace_id = $1 and p.scheduled_at is null
+           group by p.id
+           order by p.updated_at desc
+           limit $2"#,
+        workspace_id,
+        limit
+    )
+    .fetch_all(pool)
+    .await
+}

@@ -1,0 +1,76 @@
+//! One file per network behind one trait. Adding a network touches its file and the registry
+//! line in `network()`.
+mod bluesky;
+mod credentials;
+mod discord;
+mod error;
+mod facebook;
+mod instagram;
+mod linkedin;
+mod mastodon;
+mod response;
+mod slack;
+mod telegram;
+mod threads;
+mod webhook;
+mod x;
+
+pub use credentials::{Credentials, CredentialsError};
+pub use error::NetworkError;
+
+use crate::domain::platform::Platform;
+use crate::domain::text::AccountTextSettings;
+use async_trait::async_trait;
+use serde::Deserialize;
+
+/// Where the networks with a fixed address live; tests point these at local fakes.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Endpoints {
+    pub bluesky_pds: String,
+    pub telegram_api: String,
+    pub linkedin_api: String,
+    pub x_api: String,
+    pub threads_api: String,
+    pub facebook_graph: String,
+}
+
+/// What a network call needs besides the credentials.
+pub struct NetworkContext<'a> {
+    pub http: &'a reqwest::Client,
+    pub endpoints: &'a Endpoints,
+}
+
+/// Who the credentials belong to, as the network reports it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Verified {
+    pub handle: String,
+    pub display_name: Option<String>,
+    /// Limits the network reported for this account (Mastodon instances), if any.
+    pub text: AccountTextSettings,
+}
+
+#[async_trait]
+pub trait Network: Send + Sync {
+    /// Calls the network's cheapest authenticated endpoint to prove the credentials work.
+    async fn verify(
+        &self,
+        ctx: &NetworkContext<'_>,
+        credentials: &Credentials,
+    ) -> Result<Verified, NetworkError>;
+}
+
+pub fn network(platform: Platform) -> &'static dyn Network {
+    match platform {
+        Platform::Mastodon => &mastodon::Mastodon,
+        Platform::Bluesky => &bluesky::Bluesky,
+        Platform::Discord => &discord::Discord,
+        Platform::Slack => &slack::Slack,
+        Platform::Telegram => &telegram::Telegram,
+        Platform::Webhook => &webhook::Webhook,
+        Platform::LinkedIn => &linkedin::LinkedIn,
+        Platform::X => &x::X,
+        Platform::Threads => &threads::Threads,
+        Platform::Facebook => &facebook::Facebook,
+        Platform::Instagram => &instagram::Instagram,
+    }
+}

@@ -1,0 +1,12 @@
+//! Writing, scheduling and managing posts. Every change is one transaction and bumps the
+//! post's version.
+mod lifecycle;
+mod media;
+mod query;
+mod save;
+mod validate;
+
+pub use lifecycle::{cancel, delete, duplicate, reschedule};
+pub use media::{StoredImage, media_path, store_image};
+pub use query::{PostDetails, get, list};
+pub use save::{MediaInput, PostInput, Saved, TargetInput, save};

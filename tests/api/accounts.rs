@@ -1,0 +1,222 @@
+use crate::helpers::{error, json, spawn_app};
+use herald::api::accounts::{AccountView, ConnectionTest};
+use herald::domain::account::AccountState;
+use herald::domain::platform::Platform;
+use sqlx::PgPool;
+use wiremock::matchers::{header, method, path};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+const TOKEN: &str = "mastodon-secret-token-123";
+
+/// A Mastodon instance that knows one token.
+pub async fn fake_mastodon() -> MockServer {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/api/v1/accounts/verify_credentials"))
+        .and(header("authorization", format!("Bearer {TOKEN}").as_str()))
+        .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!({
+            "id": "1", "username": "herald", "acct": "herald", "display_name": "Herald Test"
+        })))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/api/v1/accounts/verify_credentials"))
+        .respond_with(
+            ResponseTemplate::new(401)
+                .set_body_json(serde_json::json!({"error": "The access token is invalid"})),
+        )
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/api/v2/instance"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!({
+            "domain": "fake.example",
+            "configuration": {"statuses": {"max_characters": 1000, "characters_reserved_per_url": 23}}
+        })))
+        .mount(&server)
+        .await;
+    server
+}
+
+async fn connect_mastodon(
+    app: &crate::helpers::TestApp,
+    browser: &crate::helpers::Browser,
+    instance: &str,
+    token: &str,
+) -> reqwest::Response {
+    app.call(
+        browser,
+        "connect_account",
+        &[
+            ("platform", "mastodon"),
+            ("display_name", ""),
+            ("colour", "#0EA5E9"),
+            ("fields[instance_url]", instance),
+            ("fields[access_token]", token),
+        ],
+    )
+    .await
+}
+
+#[sqlx::test]
+async fn connecting_mastodon_checks_the_token_and_seals_it(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    let mastodon = fake_mastodon().await;
+    let owner = app.owner("olive@example.com", "Acme").await;
+
+    let response = connect_mastodon(&app, &owner, &mastodon.uri(), TOKEN).await;
+    assert_eq!(response.status(), 200, "{}", response.text().await.unwrap());
+    let accounts: Vec<AccountView> = json(app.call(&owner, "accounts", &[]).await).await;
+    assert_eq!(accounts.len(), 1);
+    let account = &accounts[0];
+    assert_eq!(
+        (account.platform, account.state),
+        (Platform::Mastodon, AccountState::Connected)
+    );
+    assert_eq!(account.display_name, "Herald Test");
+    assert!(
+        account.handle.starts_with("@herald@127.0.0.1"),
+        "{}",
+        account.handle
+    );
+    assert_eq!(account.colour, "#0ea5e9");
+    assert_eq!(
+        account.text.max_characters,
+        Some(1000),
+        "the instance's own limit is kept"
+    );
+
+    let stored: Vec<u8> = sqlx::query_scalar("select credentials from accounts")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert!(
+        !stored.windows(TOKEN.len()).any(|w| w == TOKEN.as_bytes()),
+        "the token is not stored in plain text"
+    );
+    let dump: String = sqlx::query_scalar("select row_to_json(a)::text from accounts a")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert!(!dump.contains(TOKEN));
+}
+
+#[sqlx::test]
+async fn a_refused_token_is_explained_and_nothing_is_saved(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    let mastodon = fake_mastodon().await;
+    let owner = app.owner("olive@example.com", "Acme").await;
+    let (status, message) = error(connect_mastodon(&app, &owner, &mastodon.uri(), "wrong-token").await).await;
+    assert_eq!(status, 400);
+    assert_eq!(
+        message,
+        "Mastodon refused the credentials: The access token is invalid"
+    );
+    let (status, message) = error(connect_mastodon(&app, &owner, &mastodon.uri(), "").await).await;
+    assert_eq!(
+        (status, message.as_str()),
+        (400, "Access token: this is required.")
+    );
+    let (status, message) = error(connect_mastodon(&app, &owner, "http://127.0.0.1:9/", TOKEN).await).await;
+    assert_eq!(status, 400);
+    assert!(message.starts_with("Could not reach Mastodon"), "{message}");
+    let count: i64 = sqlx::query_scalar("select count(*) from accounts")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(count, 0);
+}
+
+#[sqlx::test]
+async fn a_test_after_revocation_flags_the_account(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    let mastodon = fake_mastodon().await;
+    let owner = app.owner("olive@example.com", "Acme").await;
+    let id: uuid::Uuid = json(connect_mastodon(&app, &owner, &mastodon.uri(), TOKEN).await).await;
+
+    let test: ConnectionTest = json(app.call(&owner, "test_account", &[("id", &id.to_string())]).await).await;
+    assert!(test.ok, "{}", test.message);
+
+    // The token is revoked on the instance: the next test says so and flags the account.
+    mastodon.reset().await;
+    Mock::given(method("GET"))
+        .respond_with(
+            ResponseTemplate::new(401)
+                .set_body_json(serde_json::json!({"error": "The access token was revoked"})),
+        )
+        .mount(&mastodon)
+        .await;
+    let test: ConnectionTest = json(app.call(&owner, "test_account", &[("id", &id.to_string())]).await).await;
+    assert!(!test.ok);
+    assert_eq!(
+        test.message,
+        "Mastodon refused the credentials: The access token was revoked"
+    );
+    let accounts: Vec<AccountView> = json(app.call(&owner, "accounts", &[]).await).await;
+    assert_eq!(accounts[0].state, AccountState::NeedsReauth);
+
+    // Pausing and resuming keeps the need for new credentials visible.
+    app.call(
+        &owner,
+        "pause_account",
+        &[("id", &id.to_string()), ("paused", "true")],
+    )
+    .await;
+    let accounts: Vec<AccountView> = json(app.call(&owner, "accounts", &[]).await).await;
+    assert_eq!(accounts[0].state, AccountState::Paused);
+    app.call(
+        &owner,
+        "pause_account",
+        &[("id", &id.to_string()), ("paused", "false")],
+    )
+    .await;
+    let accounts: Vec<AccountView> = json(app.call(&owner, "accounts", &[]).await).await;
+    assert_eq!(accounts[0].state, AccountState::NeedsReauth);
+}
+
+#[sqlx::test]
+async fn accounts_are_private_to_their_workspace_and_role(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    let mastodon = fake_mastodon().await;
+    let owner = app.owner("olive@example.com", "Acme").await;
+    let id: uuid::Uuid = json(connect_mastodon(&app, &owner, &mastodon.uri(), TOKEN).await).await;
+    let id = id.to_string();
+
+    let stranger = app.owner("sam@example.com", "Beta").await;
+    let listed: Vec<AccountView> = json(app.call(&stranger, "accounts", &[]).await).await;
+    assert!(listed.is_empty());
+    for (function, form) in [
+        ("test_account", vec![("id", id.as_str())]),
+        ("pause_account", vec![("id", id.as_str()), ("paused", "true")]),
+        (
+            "update_account",
+            vec![
+                ("id", id.as_str()),
+                ("display_name", "Mine"),
+                ("colour", "#000000"),
+            ],
+        ),
+        ("remove_account", vec![("id", id.as_str())]),
+    ] {
+        let (status, _) = error(app.call(&stranger, function, &form).await).await;
+        assert_eq!(status, 404, "{function} from another workspace");
+    }
+
+    let viewer = app.member(&owner, "vic@example.com", "viewer").await;
+    assert_eq!(app.call(&viewer, "accounts", &[]).await.status(), 200);
+    assert_eq!(
+        app.call(&viewer, "remove_account", &[("id", &id)]).await.status(),
+        403
+    );
+    assert_eq!(
+        connect_mastodon(&app, &viewer, &mastodon.uri(), TOKEN)
+            .await
+            .status(),
+        403
+    );
+    let count: i64 = sqlx::query_scalar("select count(*) from accounts where state = 'connected'")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(count, 1);
+}
