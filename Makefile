@@ -16,7 +16,7 @@ ifeq ($(TOOLCHAIN),+debian-web)
   LEPTOS_ARGS := --lib-cargo-args=-Zbuild-std=std,panic_abort
 endif
 
-.PHONY: run test setup setup-test postgres build-site unit e2e lint sqlx-prepare
+.PHONY: run test setup setup-test postgres build-site unit e2e lint sqlx-prepare bench
 
 run: setup postgres
 	$(CARGO) leptos serve --release $(LEPTOS_ARGS)
@@ -56,3 +56,8 @@ lint:
 # Regenerates the offline query cache in .sqlx/ after a query or migration changes.
 sqlx-prepare: postgres
 	CARGO="$(CARGO)" scripts/sqlx-prepare
+
+# Seeds 5,000 posts in a throwaway database and times the month view (median, p95).
+bench: setup postgres
+	DATABASE_URL=$${HERALD_TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres} \
+	  $(CARGO) bench --bench calendar --features ssr

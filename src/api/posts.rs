@@ -148,9 +148,13 @@ pub async fn save_post(
         intent,
     };
     let saved = posts::save(&request.state, &member, input, Utc::now()).await?;
-    if post_id.is_none() && !is_client_call() {
-        // A plain form post: go to the saved post instead of back to an empty composer.
-        leptos_axum::redirect(&format!("/compose?post={}", saved.id));
+    if !is_client_call() {
+        // A plain form post: show the saved post (the hydrated composer navigates itself).
+        leptos_axum::redirect(&format!(
+            "/compose?post={}&saved={}",
+            saved.id,
+            saved.status.as_str()
+        ));
     }
     Ok(SavedPost {
         id: saved.id,
@@ -261,7 +265,7 @@ pub async fn duplicate_post(id: Uuid) -> Result<Uuid, AppError> {
 
     let (request, member) = guard::require(Permission::Edit).await?;
     let copy = posts::duplicate(&request.state, &member, id).await?;
-    leptos_axum::redirect(&format!("/compose?post={copy}"));
+    leptos_axum::redirect(&format!("/compose?post={copy}&saved=draft"));
     Ok(copy)
 }
 

@@ -1,5 +1,6 @@
 //! The Leptos application: rendered on the server, hydrated in the browser.
 mod auth;
+mod clock;
 mod components;
 mod hydration;
 mod pages;

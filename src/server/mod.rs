@@ -7,6 +7,7 @@ pub mod crypto;
 pub mod db;
 pub mod health;
 pub mod http;
+pub mod media_files;
 pub mod outbound;
 pub mod platforms;
 pub mod posts;

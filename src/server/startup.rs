@@ -3,7 +3,7 @@ use crate::server::auth::session::COOKIE_NAME;
 use crate::server::auth::session_store::PgSessionStore;
 use crate::server::config::Settings;
 use crate::server::state::AppState;
-use crate::server::{health, http};
+use crate::server::{health, http, media_files};
 use anyhow::Context;
 use axum::Router;
 use axum::routing::get;
@@ -82,6 +82,7 @@ fn router(state: AppState) -> Router {
     };
     Router::new()
         .route("/healthz", get(health::healthz))
+        .route("/media/{id}", get(media_files::serve))
         .leptos_routes_with_context(&state, routes, context.clone(), page_shell)
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
             context, shell,

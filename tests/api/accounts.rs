@@ -3,40 +3,10 @@ use herald::api::accounts::{AccountView, ConnectionTest};
 use herald::domain::account::AccountState;
 use herald::domain::platform::Platform;
 use sqlx::PgPool;
-use wiremock::matchers::{header, method, path};
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use wiremock::matchers::method;
+use wiremock::{Mock, ResponseTemplate};
 
-const TOKEN: &str = "mastodon-secret-token-123";
-
-/// A Mastodon instance that knows one token.
-pub async fn fake_mastodon() -> MockServer {
-    let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .and(path("/api/v1/accounts/verify_credentials"))
-        .and(header("authorization", format!("Bearer {TOKEN}").as_str()))
-        .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!({
-            "id": "1", "username": "herald", "acct": "herald", "display_name": "Herald Test"
-        })))
-        .mount(&server)
-        .await;
-    Mock::given(method("GET"))
-        .and(path("/api/v1/accounts/verify_credentials"))
-        .respond_with(
-            ResponseTemplate::new(401)
-                .set_body_json(serde_json::json!({"error": "The access token is invalid"})),
-        )
-        .mount(&server)
-        .await;
-    Mock::given(method("GET"))
-        .and(path("/api/v2/instance"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!({
-            "domain": "fake.example",
-            "configuration": {"statuses": {"max_characters": 1000, "characters_reserved_per_url": 23}}
-        })))
-        .mount(&server)
-        .await;
-    server
-}
+use crate::fakes::{MASTODON_TOKEN as TOKEN, fake_mastodon};
 
 async fn connect_mastodon(
     app: &crate::helpers::TestApp,
@@ -219,4 +189,41 @@ async fn accounts_are_private_to_their_workspace_and_role(pool: PgPool) {
         .await
         .unwrap();
     assert_eq!(count, 1);
+}
+
+#[sqlx::test]
+async fn connecting_bluesky_uses_the_app_password_on_the_given_pds(pool: PgPool) {
+    use crate::fakes::{BLUESKY_APP_PASSWORD, BLUESKY_HANDLE, mount_bluesky};
+    let app = spawn_app(pool).await;
+    let pds = wiremock::MockServer::start().await;
+    mount_bluesky(&pds).await;
+    let owner = app.owner("olive@example.com", "Acme").await;
+    let connect = |password: &'static str| {
+        let pds = pds.uri();
+        let app = &app;
+        let owner = &owner;
+        async move {
+            app.call(
+                owner,
+                "connect_account",
+                &[
+                    ("platform", "bluesky"),
+                    ("colour", "#0ea5e9"),
+                    ("fields[handle]", &format!("@{BLUESKY_HANDLE}")),
+                    ("fields[app_password]", password),
+                    ("fields[pds_url]", &pds),
+                ],
+            )
+            .await
+        }
+    };
+    let (status, message) = error(connect("not-the-password").await).await;
+    assert_eq!(status, 400);
+    assert_eq!(
+        message,
+        "Bluesky refused the credentials: Invalid identifier or password"
+    );
+    assert_eq!(connect(BLUESKY_APP_PASSWORD).await.status(), 200);
+    let accounts: Vec<AccountView> = json(app.call(&owner, "accounts", &[]).await).await;
+    assert_eq!(accounts[0].handle, format!("@{BLUESKY_HANDLE}"));
 }

@@ -3,8 +3,10 @@
 mod accounts;
 mod auth;
 mod cli;
+mod fakes;
 mod health;
 mod helpers;
+mod media;
 mod pages;
 mod posts;
 mod sessions;

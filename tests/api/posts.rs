@@ -569,3 +569,32 @@ async fn delete_and_duplicate(pool: PgPool) {
     assert_eq!(status, 409);
     assert!(message.contains("published post stays on record"), "{message}");
 }
+
+#[sqlx::test]
+async fn an_account_with_posts_is_paused_rather_than_removed(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    let owner = app.owner("olive@example.com", "Acme").await;
+    let toot = account(&app, &owner, "mastodon", "toot").await;
+    save(
+        &app,
+        &owner,
+        &[
+            ("targets[0][account_id]", &toot),
+            ("targets[0][selected]", "true"),
+            ("body", "Hi"),
+            ("timezone", "UTC"),
+            ("intent", "draft"),
+        ],
+    )
+    .await;
+    let (status, message) = error(app.call(&owner, "remove_account", &[("id", &toot)]).await).await;
+    assert_eq!(status, 409);
+    assert!(message.contains("Pause it"), "{message}");
+    let unused = account(&app, &owner, "bluesky", "sky").await;
+    assert_eq!(
+        app.call(&owner, "remove_account", &[("id", &unused)])
+            .await
+            .status(),
+        200
+    );
+}

@@ -1,6 +1,9 @@
 //! Runs the Playwright tests in end2end/ against a Herald on its own database and port.
 //! Needs the browser bundle (`make build-site`) and Chromium, so `make e2e` runs it:
 //! `cargo test --features ssr --test e2e -- --ignored`.
+#[path = "../api/fakes.rs"]
+#[allow(dead_code)] // shared with tests/api
+mod fakes;
 #[path = "../api/helpers.rs"]
 #[allow(dead_code)] // shared with tests/api, which uses all of it
 mod helpers;
@@ -18,11 +21,25 @@ async fn browser_tests_pass(pool: PgPool) {
         bundle.display()
     );
     let app = helpers::spawn_app(pool).await;
+    // One local fake for both networks the browser tests connect.
+    let network = wiremock::MockServer::start().await;
+    fakes::mount_mastodon(&network).await;
+    fakes::mount_bluesky(&network).await;
     let address = app.address.clone();
+    let fake = network.uri();
     let status = tokio::task::spawn_blocking(move || {
-        std::process::Command::new("node")
-            .args(["--test", "--test-concurrency=2", "end2end/tests/"])
+        // `E2E_ONLY=compose` runs the tests whose names match, while working on them.
+        let mut node = std::process::Command::new("node");
+        node.args(["--test", "--test-concurrency=2"]);
+        if let Ok(pattern) = std::env::var("E2E_ONLY") {
+            node.arg(format!("--test-name-pattern={pattern}"));
+        }
+        node.arg("end2end/tests/")
             .env("HERALD_URL", address)
+            .env("FAKE_NETWORK_URL", fake)
+            .env("FAKE_MASTODON_TOKEN", fakes::MASTODON_TOKEN)
+            .env("FAKE_BLUESKY_HANDLE", fakes::BLUESKY_HANDLE)
+            .env("FAKE_BLUESKY_APP_PASSWORD", fakes::BLUESKY_APP_PASSWORD)
             .status()
     })
     .await

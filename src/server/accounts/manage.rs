@@ -28,7 +28,15 @@ pub async fn update_details(
 }
 
 pub async fn remove(state: &AppState, workspace_id: Uuid, id: Uuid) -> Result<(), AppError> {
-    found(accounts::delete(&state.pool, workspace_id, id).await)
+    match accounts::delete(&state.pool, workspace_id, id).await {
+        // Posts keep pointing at the accounts they were for (the schema restricts the delete).
+        Err(sqlx::Error::Database(e)) if e.is_foreign_key_violation() => Err(AppError::Conflict(
+            "This account is part of posts, so it stays on record. Pause it to stop publishing to it, \
+             or remove it from those posts first."
+                .into(),
+        )),
+        result => found(result),
+    }
 }
 
 fn found(result: sqlx::Result<bool>) -> Result<(), AppError> {

@@ -68,7 +68,7 @@ fn AccountControls(account: AccountView, id: String, actions: AccountActions) ->
         .credential_fields()
         .iter()
         .copied()
-        .map(|field| view! { <CredentialInput field /> })
+        .map(|field| view! { <CredentialInput field scope=format!("reconnect-{id}") /> })
         .collect_view();
     let (test_id, pause_id, edit_id, reconnect_id, remove_id) =
         (id.clone(), id.clone(), id.clone(), id.clone(), id);

@@ -38,12 +38,12 @@ pub fn ConnectPanel(action: ServerAction<ConnectAccount>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div class="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
-            <h2 class="text-base font-semibold text-slate-900">"Connect an account"</h2>
+        <section aria-labelledby="connect-heading" class="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+            <h2 id="connect-heading" class="text-base font-semibold text-slate-900">"Connect an account"</h2>
             <p class="mt-1 text-sm text-slate-500">"Herald checks the credentials with the network before saving them, encrypted."</p>
             <nav aria-label="Networks" class="mt-4 flex flex-wrap gap-2">{tiles}</nav>
             {move || chosen.get().map(|platform| view! { <ConnectForm platform action /> })}
-        </div>
+        </section>
     }
 }
 
@@ -53,7 +53,7 @@ fn ConnectForm(platform: Platform, action: ServerAction<ConnectAccount>) -> impl
         .credential_fields()
         .iter()
         .copied()
-        .map(|field| view! { <CredentialInput field /> })
+        .map(|field| view! { <CredentialInput field scope="connect" /> })
         .collect_view();
     let colours = PALETTE
         .iter()
@@ -92,10 +92,11 @@ fn ConnectForm(platform: Platform, action: ServerAction<ConnectAccount>) -> impl
     }
 }
 
-/// One credential input, named `fields[<name>]` for the server function's map.
+/// One credential input, named `fields[<name>]` for the server function's map. `scope` keeps
+/// element ids unique when several forms on the page ask for the same field.
 #[component]
-pub fn CredentialInput(field: CredentialField) -> impl IntoView {
-    let id = format!("credential-{}", field.name);
+pub fn CredentialInput(field: CredentialField, #[prop(into)] scope: String) -> impl IntoView {
+    let id = format!("{scope}-credential-{}", field.name);
     let kind = match field.kind {
         FieldKind::Url => "url",
         FieldKind::Text => "text",

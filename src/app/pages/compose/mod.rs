@@ -1,0 +1,86 @@
+//! The composer: write a post once, adapt it per network, schedule it in a time zone.
+mod accounts_picker;
+mod draft;
+mod editor;
+mod form;
+mod images;
+mod post_actions;
+mod preview;
+mod when;
+
+use super::header::PageHeader;
+use crate::api::accounts::list_accounts;
+use crate::api::posts::get_post;
+use crate::app::components::alert::{Alert, Tone};
+use crate::app::shell::current_viewer;
+use crate::domain::post::PostStatus;
+use crate::domain::role::Permission;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+use uuid::Uuid;
+
+#[component]
+pub fn ComposePage() -> impl IntoView {
+    let query = use_query_map();
+    let post_id = Memo::new(move |_| {
+        query
+            .with(|q| q.get("post"))
+            .and_then(|id| id.parse::<Uuid>().ok())
+    });
+    let saved = Memo::new(move |_| {
+        query
+            .with(|q| q.get("saved"))
+            .and_then(|s| s.parse::<PostStatus>().ok())
+    });
+    let accounts = Resource::new(|| (), |_| list_accounts());
+    let post = Resource::new(
+        move || post_id.get(),
+        |id| async move {
+            match id {
+                Some(id) => get_post(id).await.map(Some),
+                None => Ok(None),
+            }
+        },
+    );
+    let viewer = current_viewer();
+    let can_edit = viewer.as_ref().is_some_and(|v| v.role().can(Permission::Edit));
+    let home_zone = viewer
+        .map(|v| v.workspace_timezone)
+        .unwrap_or_else(|| "UTC".to_owned());
+    let title = move || {
+        if post_id.get().is_some() {
+            "Edit post"
+        } else {
+            "Compose"
+        }
+    };
+    view! {
+        <Title text=title />
+        <PageHeader title="Compose" description="Write once, adapt per network, and pick when it goes out." />
+        {move || saved.get().map(|status| view! { <div class="mb-6"><Alert tone=Tone::Success message=saved_message(status) /></div> })}
+        <Transition fallback=|| view! { <p class="text-sm text-slate-500">"Loading the composer…"</p> }>
+            {move || {
+                let home_zone = home_zone.clone();
+                Suspend::new(async move {
+                    match (accounts.await, post.await) {
+                        (Ok(accounts), Ok(post)) => {
+                            view! { <form::ComposerForm accounts post home_zone can_edit /> }.into_any()
+                        }
+                        (Err(error), _) | (_, Err(error)) => {
+                            view! { <Alert tone=Tone::Error message=error.to_string() /> }.into_any()
+                        }
+                    }
+                })
+            }}
+        </Transition>
+    }
+}
+
+fn saved_message(status: PostStatus) -> String {
+    match status {
+        PostStatus::Draft => "Saved as a draft.".to_owned(),
+        PostStatus::Scheduled => "Scheduled. It waits on the calendar until its time.".to_owned(),
+        other => format!("Saved ({}).", other.label().to_lowercase()),
+    }
+}

@@ -1,0 +1,125 @@
+use crate::helpers::{Browser, TestApp, error, json, spawn_app, spawn_app_with};
+use herald::api::posts::UploadedImage;
+use sqlx::PgPool;
+
+/// A 3×2 red PNG.
+pub const PNG: [u8; 73] = [
+    137, 80, 78, 71, 13, 10, 26, 10, 0, 0, 0, 13, 73, 72, 68, 82, 0, 0, 0, 3, 0, 0, 0, 2, 8, 2, 0, 0, 0, 18,
+    22, 241, 77, 0, 0, 0, 16, 73, 68, 65, 84, 120, 156, 99, 248, 207, 192, 0, 65, 12, 112, 22, 0, 65, 210, 5,
+    251, 135, 240, 185, 72, 0, 0, 0, 0, 73, 69, 78, 68, 174, 66, 96, 130,
+];
+
+async fn upload(app: &TestApp, browser: &Browser, bytes: Vec<u8>, name: &str) -> reqwest::Response {
+    let part = reqwest::multipart::Part::bytes(bytes).file_name(name.to_owned());
+    browser
+        .client
+        .post(app.url("/api/upload_image"))
+        .header("accept", "application/json")
+        .multipart(reqwest::multipart::Form::new().part("image", part))
+        .send()
+        .await
+        .unwrap()
+}
+
+#[sqlx::test]
+async fn images_are_checked_stored_once_and_shown_only_to_members(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    let owner = app.owner("olive@example.com", "Acme").await;
+    let first: UploadedImage = json(upload(&app, &owner, PNG.to_vec(), "red.png").await).await;
+    assert_eq!((first.width, first.height), (3, 2));
+    let again: UploadedImage = json(upload(&app, &owner, PNG.to_vec(), "copy.png").await).await;
+    assert_eq!(again.id, first.id, "the same picture is stored once");
+
+    let served = owner
+        .client
+        .get(app.url(&format!("/media/{}", first.id)))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(served.status(), 200);
+    assert_eq!(served.headers()["content-type"], "image/png");
+    assert_eq!(served.bytes().await.unwrap().as_ref(), PNG.as_slice());
+
+    let stranger = app.owner("sam@example.com", "Beta").await;
+    let theirs = stranger
+        .client
+        .get(app.url(&format!("/media/{}", first.id)))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(theirs.status(), 404);
+    let anonymous = app
+        .browser()
+        .client
+        .get(app.url(&format!("/media/{}", first.id)))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(anonymous.status(), 401);
+}
+
+#[sqlx::test]
+async fn non_images_and_oversized_uploads_are_refused(pool: PgPool) {
+    let app = spawn_app_with(pool, |settings| settings.media.max_image_bytes = 64).await;
+    let owner = app.owner("olive@example.com", "Acme").await;
+    let (status, message) = error(upload(&app, &owner, b"just some text".to_vec(), "notes.png").await).await;
+    assert_eq!(status, 400);
+    assert_eq!(message, "Image: upload a PNG, JPEG, GIF or WebP picture.");
+    let (status, message) = error(upload(&app, &owner, PNG.to_vec(), "big.png").await).await;
+    assert_eq!(status, 400);
+    assert!(message.starts_with("Image: keep it under"), "{message}");
+    let (status, _) = error(upload(&app, &owner, Vec::new(), "empty.png").await).await;
+    assert_eq!(status, 400);
+    let count: i64 = sqlx::query_scalar("select count(*) from media")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(count, 0);
+}
+
+#[sqlx::test]
+async fn a_post_carries_its_images_with_alt_text(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    let owner = app.owner("olive@example.com", "Acme").await;
+    let image: UploadedImage = json(upload(&app, &owner, PNG.to_vec(), "red.png").await).await;
+    let id = image.id.to_string();
+    let saved: herald::api::posts::SavedPost = json(
+        app.call(
+            &owner,
+            "save_post",
+            &[
+                ("body", ""),
+                ("images[0][media_id]", &id),
+                ("images[0][alt_text]", " A red square "),
+                ("timezone", "UTC"),
+                ("intent", "draft"),
+            ],
+        )
+        .await,
+    )
+    .await;
+    let post: herald::api::posts::PostView =
+        json(app.call(&owner, "post", &[("id", &saved.id.to_string())]).await).await;
+    assert_eq!(post.media.len(), 1);
+    assert_eq!(
+        (post.media[0].id, post.media[0].alt_text.as_str()),
+        (image.id, "A red square")
+    );
+
+    // Another workspace cannot attach our image to its post.
+    let stranger = app.owner("sam@example.com", "Beta").await;
+    let (status, _) = error(
+        app.call(
+            &stranger,
+            "save_post",
+            &[
+                ("images[0][media_id]", &id),
+                ("timezone", "UTC"),
+                ("intent", "draft"),
+            ],
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(status, 404);
+}
