@@ -6,6 +6,7 @@ pub mod names;
 pub mod password;
 pub mod platform;
 pub mod post;
+pub mod publish;
 pub mod role;
 pub mod schedule;
 pub mod text;

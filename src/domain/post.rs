@@ -11,6 +11,10 @@ pub enum PostStatus {
     Published,
     PartiallyFailed,
     Failed,
+    /// A target's outcome is unknown (a worker died mid-publish): a person decides.
+    Unknown,
+    /// Its time passed while Herald was down for longer than the grace window.
+    Missed,
     Cancelled,
 }
 
@@ -24,6 +28,9 @@ pub enum TargetStatus {
     Published,
     Failed,
     Unknown,
+    Missed,
+    /// Held because its account or workspace is paused (or needs re-auth).
+    Paused,
     Cancelled,
 }
 
@@ -37,13 +44,15 @@ pub enum Intent {
 }
 
 impl PostStatus {
-    pub const ALL: [PostStatus; 7] = [
+    pub const ALL: [PostStatus; 9] = [
         PostStatus::Draft,
         PostStatus::Scheduled,
         PostStatus::Publishing,
         PostStatus::Published,
         PostStatus::PartiallyFailed,
         PostStatus::Failed,
+        PostStatus::Unknown,
+        PostStatus::Missed,
         PostStatus::Cancelled,
     ];
 
@@ -55,6 +64,8 @@ impl PostStatus {
             PostStatus::Published => "published",
             PostStatus::PartiallyFailed => "partially_failed",
             PostStatus::Failed => "failed",
+            PostStatus::Unknown => "unknown",
+            PostStatus::Missed => "missed",
             PostStatus::Cancelled => "cancelled",
         }
     }
@@ -67,21 +78,27 @@ impl PostStatus {
             PostStatus::Published => "Published",
             PostStatus::PartiallyFailed => "Partly failed",
             PostStatus::Failed => "Failed",
+            PostStatus::Unknown => "Outcome unknown",
+            PostStatus::Missed => "Missed",
             PostStatus::Cancelled => "Cancelled",
         }
     }
 
-    /// Content, targets and time may change only before publishing starts.
+    /// Content, targets and time may change only before publishing starts (or after its time
+    /// was missed, when nothing went out).
     pub fn is_editable(self) -> bool {
         matches!(
             self,
-            PostStatus::Draft | PostStatus::Scheduled | PostStatus::Cancelled
+            PostStatus::Draft | PostStatus::Scheduled | PostStatus::Missed | PostStatus::Cancelled
         )
     }
 
-    /// Only a post waiting to go out can be moved on the calendar.
+    /// Only a post waiting to go out (or missed) can be moved on the calendar.
     pub fn can_reschedule(self) -> bool {
-        matches!(self, PostStatus::Draft | PostStatus::Scheduled)
+        matches!(
+            self,
+            PostStatus::Draft | PostStatus::Scheduled | PostStatus::Missed
+        )
     }
 
     pub fn can_cancel(self) -> bool {
@@ -92,7 +109,7 @@ impl PostStatus {
     pub fn can_delete(self) -> bool {
         matches!(
             self,
-            PostStatus::Draft | PostStatus::Scheduled | PostStatus::Cancelled
+            PostStatus::Draft | PostStatus::Scheduled | PostStatus::Missed | PostStatus::Cancelled
         )
     }
 
@@ -106,6 +123,19 @@ impl PostStatus {
 }
 
 impl TargetStatus {
+    pub const ALL: [TargetStatus; 10] = [
+        TargetStatus::Draft,
+        TargetStatus::Scheduled,
+        TargetStatus::Publishing,
+        TargetStatus::Retrying,
+        TargetStatus::Published,
+        TargetStatus::Failed,
+        TargetStatus::Unknown,
+        TargetStatus::Missed,
+        TargetStatus::Paused,
+        TargetStatus::Cancelled,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             TargetStatus::Draft => "draft",
@@ -115,6 +145,8 @@ impl TargetStatus {
             TargetStatus::Published => "published",
             TargetStatus::Failed => "failed",
             TargetStatus::Unknown => "unknown",
+            TargetStatus::Missed => "missed",
+            TargetStatus::Paused => "paused",
             TargetStatus::Cancelled => "cancelled",
         }
     }
@@ -148,19 +180,10 @@ impl FromStr for TargetStatus {
     type Err = UnknownStatus;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        [
-            TargetStatus::Draft,
-            TargetStatus::Scheduled,
-            TargetStatus::Publishing,
-            TargetStatus::Retrying,
-            TargetStatus::Published,
-            TargetStatus::Failed,
-            TargetStatus::Unknown,
-            TargetStatus::Cancelled,
-        ]
-        .into_iter()
-        .find(|status| status.as_str() == s)
-        .ok_or_else(|| UnknownStatus(s.to_owned()))
+        TargetStatus::ALL
+            .into_iter()
+            .find(|status| status.as_str() == s)
+            .ok_or_else(|| UnknownStatus(s.to_owned()))
     }
 }
 
@@ -179,6 +202,8 @@ mod tests {
             (Published, false, false, false, false),
             (PartiallyFailed, false, false, false, false),
             (Failed, false, false, false, false),
+            (Unknown, false, false, false, false),
+            (Missed, true, true, false, true),
             (Cancelled, true, false, false, true),
         ];
         for (status, editable, reschedule, cancel, delete) in table {

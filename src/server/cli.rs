@@ -25,8 +25,14 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Serve the web app (the default).
-    Serve,
+    /// Serve the web app and publish (the default).
+    Serve {
+        /// Serve only; leave publishing to `herald worker` processes.
+        #[arg(long)]
+        no_workers: bool,
+    },
+    /// Publish only: run the publish workers and the sweeper, without the web app.
+    Worker,
     /// Create the database if needed and apply migrations, then exit.
     Migrate,
     /// Manage people.
@@ -54,8 +60,15 @@ enum UserCommand {
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
     let settings = Settings::load(cli.config.as_deref())?;
     telemetry::init(settings.log_format, &settings.log_filter);
-    match cli.command.unwrap_or(Command::Serve) {
-        Command::Serve => serve(settings).await,
+    match cli.command.unwrap_or(Command::Serve { no_workers: false }) {
+        Command::Serve { no_workers } => {
+            let mut settings = settings;
+            if no_workers {
+                settings.publishing.workers = false;
+            }
+            serve(settings).await
+        }
+        Command::Worker => worker(settings).await,
         Command::Migrate => {
             db::prepare(&settings.database).await?;
             println!("Database is up to date.");
@@ -80,6 +93,14 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
     tracing::info!(port = application.port(), %base_url, "Herald is listening");
     application.run_until(shutdown_signal()).await?;
     tracing::info!("Herald stopped");
+    Ok(())
+}
+
+async fn worker(settings: Settings) -> anyhow::Result<()> {
+    let pool = db::prepare(&settings.database).await?;
+    let state = AppState::new(settings, pool, leptos_options()?)?;
+    let workers = crate::server::publish::start(state, shutdown_signal());
+    workers.handle.await?;
     Ok(())
 }
 

@@ -1,9 +1,11 @@
 //! Settings: built-in defaults, then an optional TOML file, then `HERALD_*` environment
 //! variables (`HERALD_DATABASE__URL` sets `database.url`).
+use crate::domain::publish::RetryPolicy;
 use anyhow::Context;
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 const DEFAULTS: &str = include_str!("config_defaults.toml");
 /// Read when present and no other file is named.
@@ -20,6 +22,7 @@ pub struct Settings {
     pub database: DatabaseSettings,
     pub server: ServerSettings,
     pub auth: AuthSettings,
+    pub publishing: PublishSettings,
     pub networks: crate::server::platforms::Endpoints,
     pub media: MediaSettings,
 }
@@ -65,6 +68,59 @@ pub struct ServerSettings {
     pub base_url: String,
     /// Take the client address from X-Forwarded-For (only behind a trusted reverse proxy).
     pub trust_proxy_headers: bool,
+}
+
+/// The publishing engine (see `server::publish`).
+#[derive(Debug, Clone, Deserialize)]
+pub struct PublishSettings {
+    /// Run publish workers inside `herald serve` (`--no-workers` turns them off).
+    pub workers: bool,
+    /// Targets published at once by one process.
+    pub concurrency: usize,
+    /// How often an idle worker looks for due tasks.
+    pub poll_interval_ms: u64,
+    /// A claim not renewed for this long belongs to a dead worker.
+    pub lease_seconds: u64,
+    pub sweep_interval_seconds: u64,
+    /// A post due longer ago than this (Herald was down) waits for a person.
+    pub missed_after_minutes: u64,
+    /// Waits before each retry of a transient failure; then the target fails.
+    pub retry_delays_seconds: Vec<u64>,
+    /// Each wait varies by up to this fraction either way.
+    pub retry_jitter: f64,
+    /// The longest Retry-After a network may ask for before we give up.
+    pub max_retry_after_seconds: u64,
+}
+
+impl PublishSettings {
+    pub fn poll_interval(&self) -> Duration {
+        Duration::from_millis(self.poll_interval_ms.max(1))
+    }
+
+    pub fn lease(&self) -> Duration {
+        Duration::from_secs(self.lease_seconds.max(4))
+    }
+
+    pub fn sweep_interval(&self) -> Duration {
+        Duration::from_secs(self.sweep_interval_seconds.max(1))
+    }
+
+    pub fn missed_after(&self) -> Duration {
+        Duration::from_secs(self.missed_after_minutes.saturating_mul(60))
+    }
+
+    pub fn retry_policy(&self) -> RetryPolicy {
+        RetryPolicy {
+            delays: self
+                .retry_delays_seconds
+                .iter()
+                .copied()
+                .map(Duration::from_secs)
+                .collect(),
+            jitter: self.retry_jitter,
+            max_retry_after: Duration::from_secs(self.max_retry_after_seconds),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -11,6 +11,7 @@ pub mod media_files;
 pub mod outbound;
 pub mod platforms;
 pub mod posts;
+pub mod publish;
 pub mod startup;
 pub mod state;
 pub mod team;

@@ -3,7 +3,7 @@ use crate::server::auth::session::COOKIE_NAME;
 use crate::server::auth::session_store::PgSessionStore;
 use crate::server::config::Settings;
 use crate::server::state::AppState;
-use crate::server::{health, http, media_files};
+use crate::server::{health, http, media_files, publish};
 use anyhow::Context;
 use axum::Router;
 use axum::routing::get;
@@ -24,6 +24,7 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     port: u16,
+    state: AppState,
 }
 
 impl Application {
@@ -38,12 +39,18 @@ impl Application {
             .await
             .with_context(|| format!("could not listen on {address}"))?;
         let port = listener.local_addr()?.port();
+        // The task queue's schema, also for databases migrated without `herald migrate`. The
+        // web app starts (and /healthz reports) even while the database is down.
+        if let Err(error) = crate::server::publish::queue::setup(&pool).await {
+            tracing::warn!(error = format!("{error:#}"), "the task queue is not ready yet");
+        }
         let state = AppState::new(settings, pool, leptos_options)?;
         spawn_housekeeping(&state);
         Ok(Self {
             listener,
-            router: router(state),
+            router: router(state.clone()),
             port,
+            state,
         })
     }
 
@@ -51,13 +58,33 @@ impl Application {
         self.port
     }
 
+    /// Serves (and, unless `publishing.workers` is off, publishes) until `shutdown`; then
+    /// finishes in-flight requests and publishes before returning.
     pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
-        axum::serve(
+        let (stop, stopped) = tokio::sync::watch::channel(false);
+        tokio::spawn(async move {
+            shutdown.await;
+            let _ = stop.send(true);
+        });
+        let workers = self.state.settings.publishing.workers.then(|| {
+            let mut stopped = stopped.clone();
+            publish::start(self.state.clone(), async move {
+                let _ = stopped.wait_for(|stop| *stop).await;
+            })
+        });
+        let mut stopped = stopped;
+        let served = axum::serve(
             self.listener,
             self.router.into_make_service_with_connect_info::<SocketAddr>(),
         )
-        .with_graceful_shutdown(shutdown)
-        .await
+        .with_graceful_shutdown(async move {
+            let _ = stopped.wait_for(|stop| *stop).await;
+        })
+        .await;
+        if let Some(workers) = workers {
+            let _ = workers.handle.await;
+        }
+        served
     }
 }
 

@@ -1,6 +1,7 @@
 use crate::server::config::Settings;
 use crate::server::crypto::Cipher;
 use crate::server::outbound;
+use crate::server::platforms::SessionCache;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 use sqlx::PgPool;
@@ -17,6 +18,8 @@ pub struct AppState {
     pub cipher: Cipher,
     /// For calls to the networks.
     pub http: reqwest::Client,
+    /// Network sessions reused between publishes.
+    pub sessions: Arc<SessionCache>,
 }
 
 impl AppState {
@@ -29,6 +32,7 @@ impl AppState {
             leptos_options,
             cipher,
             http,
+            sessions: Arc::default(),
         })
     }
 }

@@ -14,6 +14,8 @@ pub const PASSWORD: &str = "correct horse battery";
 pub struct TestApp {
     pub address: String,
     pub pool: PgPool,
+    /// What the app runs with (its key opens the credentials it stored).
+    pub settings: Settings,
     stop: Option<oneshot::Sender<()>>,
     server: JoinHandle<()>,
 }
@@ -45,8 +47,10 @@ pub async fn spawn_app_with(pool: PgPool, configure: impl FnOnce(&mut Settings))
     settings.data_dir = std::env::temp_dir().join(format!("herald-test-{}", uuid::Uuid::new_v4()));
     settings.secrets.key =
         Some(base64::Engine::encode(&base64::engine::general_purpose::STANDARD, rand_key()).into());
+    // Tests that publish turn workers on (or drive the handler themselves).
+    settings.publishing.workers = false;
     configure(&mut settings);
-    let application = Application::build(settings, pool.clone(), leptos_options().unwrap())
+    let application = Application::build(settings.clone(), pool.clone(), leptos_options().unwrap())
         .await
         .expect("the app builds");
     let address = format!("http://127.0.0.1:{}", application.port());
@@ -62,6 +66,7 @@ pub async fn spawn_app_with(pool: PgPool, configure: impl FnOnce(&mut Settings))
     TestApp {
         address,
         pool,
+        settings,
         stop: Some(stop),
         server,
     }
@@ -196,12 +201,33 @@ impl TestApp {
         result.link.expect("a new person gets a link")
     }
 
+    /// The publishing engine over this app's database and key, to run tasks step by step.
+    pub fn engine(&self) -> Arc<herald::server::publish::worker::Engine> {
+        let state = herald::server::state::AppState::new(
+            self.settings.clone(),
+            self.pool.clone(),
+            leptos_options().unwrap(),
+        )
+        .unwrap();
+        herald::server::publish::worker::Engine::new(state)
+    }
+
     /// Stops the server (open connections finish first).
     pub async fn stop(mut self) {
         if let Some(stop) = self.stop.take() {
             let _ = stop.send(());
         }
         let _ = (&mut self.server).await;
+    }
+}
+
+/// A test that ends without `stop()` still stops the server and its workers, so the test
+/// database's pool can close.
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
     }
 }
 

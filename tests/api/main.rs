@@ -9,5 +9,6 @@ mod helpers;
 mod media;
 mod pages;
 mod posts;
+mod publish;
 mod sessions;
 mod team;

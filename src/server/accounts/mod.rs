@@ -5,4 +5,4 @@ mod verify;
 
 pub use connect::{ConnectForm, connect, reconnect};
 pub use manage::{remove, set_paused, update_details};
-pub use verify::{TestResult, test_connection};
+pub use verify::{TestResult, redact, test_connection};

@@ -10,6 +10,7 @@ pub async fn verify(state: &AppState, credentials: &Credentials) -> Result<Verif
     let ctx = NetworkContext {
         http: &state.http,
         endpoints: &state.settings.networks,
+        sessions: &state.sessions,
     };
     platforms::network(credentials.platform())
         .verify(&ctx, credentials)

@@ -1,11 +1,13 @@
 //! Postgres access, one file per aggregate. SQL is checked at compile time against the
 //! offline cache in `.sqlx/` (regenerate with `make sqlx-prepare`).
 pub mod accounts;
+pub mod attempts;
 pub mod invites;
 pub mod media;
 pub mod memberships;
 pub mod posts;
 pub mod signin_failures;
+pub mod targets;
 pub mod users;
 pub mod workspaces;
 
@@ -40,7 +42,8 @@ pub async fn migrate(pool: &PgPool) -> anyhow::Result<()> {
     MIGRATOR
         .run(pool)
         .await
-        .context("could not apply database migrations")
+        .context("could not apply database migrations")?;
+    crate::server::publish::queue::setup(pool).await
 }
 
 async fn create_database_if_missing(options: &PgConnectOptions) -> anyhow::Result<()> {

@@ -8,7 +8,9 @@ mod facebook;
 mod instagram;
 mod linkedin;
 mod mastodon;
+mod outgoing;
 mod response;
+mod sessions;
 mod slack;
 mod telegram;
 mod threads;
@@ -17,6 +19,8 @@ mod x;
 
 pub use credentials::{Credentials, CredentialsError};
 pub use error::NetworkError;
+pub use outgoing::{Outgoing, OutgoingImage, Published};
+pub use sessions::SessionCache;
 
 use crate::domain::platform::Platform;
 use crate::domain::text::AccountTextSettings;
@@ -38,6 +42,8 @@ pub struct Endpoints {
 pub struct NetworkContext<'a> {
     pub http: &'a reqwest::Client,
     pub endpoints: &'a Endpoints,
+    /// Logged-in sessions kept between publishes (Bluesky), by account.
+    pub sessions: &'a SessionCache,
 }
 
 /// Who the credentials belong to, as the network reports it.
@@ -57,6 +63,21 @@ pub trait Network: Send + Sync {
         ctx: &NetworkContext<'_>,
         credentials: &Credentials,
     ) -> Result<Verified, NetworkError>;
+
+    /// Sends one target's text and images. Where the network has an idempotency mechanism,
+    /// `outgoing.target_id` is its key, so a repeat cannot publish twice.
+    async fn publish(
+        &self,
+        ctx: &NetworkContext<'_>,
+        credentials: &Credentials,
+        outgoing: &Outgoing,
+    ) -> Result<Published, NetworkError>;
+
+    /// Whether sending again after a crash mid-publish is safe (the network deduplicates by
+    /// our key). Where it is not, a person decides.
+    fn resend_is_safe(&self) -> bool {
+        false
+    }
 }
 
 pub fn network(platform: Platform) -> &'static dyn Network {

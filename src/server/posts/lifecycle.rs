@@ -4,6 +4,7 @@ use crate::domain::post::{PostStatus, TargetStatus};
 use crate::domain::schedule::{self, IanaZone};
 use crate::server::auth::guard::Member;
 use crate::server::db::posts;
+use crate::server::publish;
 use crate::server::state::AppState;
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
@@ -32,6 +33,10 @@ pub async fn reschedule(
     let Some(version) = version else {
         return Err(stale_or_missing(state, member, id).await);
     };
+    // Tasks pushed for the old time carry the old version and will do nothing.
+    publish::queue::schedule_post(&mut tx, id, version, resolved.at)
+        .await
+        .map_err(AppError::unexpected)?;
     tx.commit().await.map_err(AppError::unexpected)?;
     tracing::info!(%id, version, "post rescheduled");
     Ok((version, resolved.at))

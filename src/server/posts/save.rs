@@ -3,6 +3,7 @@ use crate::api::error::AppError;
 use crate::domain::post::{Intent, PostStatus, TargetStatus};
 use crate::server::auth::guard::Member;
 use crate::server::db::{media, posts};
+use crate::server::publish;
 use crate::server::state::AppState;
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
@@ -119,6 +120,11 @@ pub async fn save(
     posts::replace_media(&mut tx, id, &media)
         .await
         .map_err(AppError::unexpected)?;
+    if let (PostStatus::Scheduled, Some(at)) = (status, when.at) {
+        publish::queue::schedule_post(&mut tx, id, version, at)
+            .await
+            .map_err(AppError::unexpected)?;
+    }
     tx.commit().await.map_err(AppError::unexpected)?;
     tracing::info!(%id, version, status = status.as_str(), "post saved");
     Ok(Saved {

@@ -10,6 +10,8 @@ fn colours(status: PostStatus) -> &'static str {
         PostStatus::Published => "bg-emerald-50 text-emerald-700 ring-emerald-200",
         PostStatus::PartiallyFailed => "bg-amber-50 text-amber-800 ring-amber-300",
         PostStatus::Failed => "bg-red-50 text-red-700 ring-red-200",
+        PostStatus::Unknown => "bg-orange-50 text-orange-800 ring-orange-300",
+        PostStatus::Missed => "bg-rose-50 text-rose-700 ring-rose-200",
         PostStatus::Cancelled => "bg-slate-100 text-slate-500 ring-slate-200",
     }
 }

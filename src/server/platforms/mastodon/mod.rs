@@ -1,5 +1,9 @@
 //! Mastodon (and compatible servers): any instance, a personal access token.
-use super::{Credentials, Network, NetworkContext, NetworkError, Verified, response};
+mod publish;
+#[cfg(test)]
+mod tests;
+
+use super::{Credentials, Network, NetworkContext, NetworkError, Outgoing, Published, Verified, response};
 use crate::domain::text::AccountTextSettings;
 use async_trait::async_trait;
 use serde::Deserialize;
@@ -68,5 +72,26 @@ impl Network for Mastodon {
                 characters_reserved_per_url: limits.as_ref().and_then(|l| l.characters_reserved_per_url),
             },
         })
+    }
+
+    async fn publish(
+        &self,
+        ctx: &NetworkContext<'_>,
+        credentials: &Credentials,
+        outgoing: &Outgoing,
+    ) -> Result<Published, NetworkError> {
+        let Credentials::Mastodon {
+            instance_url,
+            access_token,
+        } = credentials
+        else {
+            return Err(NetworkError::Protocol("not Mastodon credentials".into()));
+        };
+        publish::publish(ctx.http, instance_url, access_token, outgoing).await
+    }
+
+    /// The status is sent with `Idempotency-Key: <target id>`: a repeat returns the first status.
+    fn resend_is_safe(&self) -> bool {
+        true
     }
 }

@@ -1,0 +1,39 @@
+//! publish_attempts: one row per try, started before the network is called.
+use sqlx::PgConnection;
+use uuid::Uuid;
+
+pub async fn start(conn: &mut PgConnection, target_id: Uuid, attempt: i32, worker: &str) -> sqlx::Result<()> {
+    sqlx::query(
+        "insert into publish_attempts (target_id, attempt, worker) values ($1, $2, $3)
+         on conflict (target_id, attempt) do nothing",
+    )
+    .bind(target_id)
+    .bind(attempt)
+    .bind(worker)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// `outcome` is one of published, retry, failed, unknown; `error` is already redacted.
+pub async fn finish(
+    conn: &mut PgConnection,
+    target_id: Uuid,
+    attempt: i32,
+    outcome: &str,
+    http_status: Option<u16>,
+    error: Option<&str>,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "update publish_attempts set finished_at = now(), outcome = $3, http_status = $4, error = $5
+         where target_id = $1 and attempt = $2 and finished_at is null",
+    )
+    .bind(target_id)
+    .bind(attempt)
+    .bind(outcome)
+    .bind(http_status.map(|s| s as i16))
+    .bind(error)
+    .execute(conn)
+    .await?;
+    Ok(())
+}

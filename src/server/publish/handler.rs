@@ -1,0 +1,113 @@
+//! One task: claim the target, send it, record what happened.
+use super::outcome;
+use super::queue::PublishTask;
+use super::worker::Engine;
+use crate::domain::platform::Platform;
+use crate::server::db::{attempts, targets};
+use crate::server::platforms::{self, Credentials, NetworkContext, NetworkError, Published};
+use anyhow::Context;
+
+/// Errs only when the database fails us; every network outcome is recorded and returns Ok.
+#[tracing::instrument(skip_all, fields(target_id = %task.target_id, version = task.version))]
+pub async fn run(engine: &Engine, task: PublishTask) -> anyhow::Result<()> {
+    let Some(claimed) = claim(engine, task).await? else {
+        return Ok(());
+    };
+    let result = send(engine, task, &claimed).await;
+    outcome::record(engine, task, &claimed, result).await
+}
+
+async fn claim(engine: &Engine, task: PublishTask) -> anyhow::Result<Option<targets::Claimed>> {
+    let window = engine.settings.missed_after();
+    let mut tx = engine.state.pool.begin().await?;
+    let Some(post_id) = targets::lock_post_of(&mut tx, task.target_id).await? else {
+        return Ok(None);
+    };
+    let claimed = targets::claim(&mut tx, task.target_id, task.version, &engine.worker, window).await?;
+    match &claimed {
+        Some(claimed) => {
+            attempts::start(&mut tx, task.target_id, claimed.attempt, &engine.worker).await?;
+        }
+        None => {
+            outcome::hold_if_needed(&mut tx, task, window).await?;
+        }
+    }
+    targets::roll_up(&mut tx, post_id).await?;
+    tx.commit().await?;
+    if let Some(claimed) = &claimed {
+        tracing::info!(attempt = claimed.attempt, platform = %claimed.platform, "publishing");
+    }
+    Ok(claimed)
+}
+
+/// Calls the network, keeping the claim alive while it works.
+async fn send(
+    engine: &Engine,
+    task: PublishTask,
+    claimed: &targets::Claimed,
+) -> Result<(Published, Credentials), (NetworkError, Option<Credentials>)> {
+    let credentials = open_credentials(engine, claimed).map_err(|error| {
+        (
+            NetworkError::Rejected {
+                status: 0,
+                message: format!("{error:#}"),
+            },
+            None,
+        )
+    })?;
+    let platform: Platform = claimed
+        .platform
+        .parse()
+        .map_err(|_| (NetworkError::Protocol("unknown network".into()), None))?;
+    let outgoing = super::content::outgoing(
+        &engine.state,
+        claimed.post_id,
+        task.target_id,
+        claimed.account_id,
+        claimed.text.clone(),
+    )
+    .await
+    .map_err(|error| {
+        (
+            NetworkError::Rejected {
+                status: 0,
+                message: format!("{error:#}"),
+            },
+            None,
+        )
+    })?;
+    let ctx = NetworkContext {
+        http: &engine.state.http,
+        endpoints: &engine.state.settings.networks,
+        sessions: &engine.state.sessions,
+    };
+    let result = {
+        let publish = platforms::network(platform).publish(&ctx, &credentials, &outgoing);
+        tokio::pin!(publish);
+        let mut heartbeat = tokio::time::interval(engine.settings.lease() / 4);
+        heartbeat.tick().await;
+        loop {
+            tokio::select! {
+                result = &mut publish => break result,
+                _ = heartbeat.tick() => {
+                    if let Ok(mut conn) = engine.state.pool.acquire().await {
+                        let _ = targets::extend_claim(&mut conn, task.target_id, &engine.worker).await;
+                    }
+                }
+            }
+        }
+    };
+    match result {
+        Ok(published) => Ok((published, credentials)),
+        Err(error) => Err((error, Some(credentials))),
+    }
+}
+
+fn open_credentials(engine: &Engine, claimed: &targets::Claimed) -> anyhow::Result<Credentials> {
+    let plain = engine
+        .state
+        .cipher
+        .open(&claimed.credentials, claimed.account_id.as_bytes())
+        .context("the account's credentials cannot be read (was secrets.key changed?)")?;
+    Credentials::from_json(&plain)
+}

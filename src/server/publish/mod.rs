@@ -1,0 +1,16 @@
+//! The publishing engine: apalis tasks on Postgres run each target at its time, once.
+//!
+//! Scheduling pushes one task per target (carrying the post's version) in the same transaction
+//! as the status change (`queue`). A worker claims the target with one conditional UPDATE,
+//! calls the network, and records the outcome (`handler`, `outcome`); retries are new tasks
+//! with a later `run_at`. The sweeper heals what a crash or an outage left behind (`sweeper`).
+pub mod content;
+pub mod handler;
+pub mod outcome;
+pub mod poll;
+pub mod queue;
+pub mod sweeper;
+pub mod worker;
+
+pub use queue::PublishTask;
+pub use worker::{Workers, start};

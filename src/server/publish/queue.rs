@@ -1,0 +1,94 @@
+//! Pushing publish tasks into apalis' table, inside the caller's transaction.
+//!
+//! We insert rows ourselves rather than through apalis' `push_tasks`: that one rounds `run_at`
+//! down to whole seconds (posts would go out up to a second early), and we want the task id
+//! on the target in the same statement so the sweeper can see a live task without parsing
+//! payloads.
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use sqlx::PgConnection;
+use uuid::Uuid;
+
+/// apalis' `job_type` for our tasks.
+pub const QUEUE: &str = "herald::publish";
+
+/// apalis retries a task whose handler errs at once, with no backoff; our handler errs only
+/// when the database is unreachable, and the sweeper heals after that.
+pub const TASK_ATTEMPTS: i32 = 3;
+
+/// What a task carries: the target, and the post version it was pushed for. A task whose
+/// version is no longer the post's (edited, rescheduled, cancelled) does nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublishTask {
+    pub target_id: Uuid,
+    pub version: i32,
+}
+
+/// Creates apalis' schema (its own migrations, kept apart from ours).
+pub async fn setup(pool: &sqlx::PgPool) -> anyhow::Result<()> {
+    use anyhow::Context;
+    apalis_postgres::PostgresStorage::setup(pool)
+        .await
+        .context("could not set up the task queue (schema apalis)")
+}
+
+/// Sets the post's scheduled targets due at `at` and pushes one task each. Called in the
+/// transaction that schedules, reschedules or edits the post (whose version it carries).
+pub async fn schedule_post(
+    conn: &mut PgConnection,
+    post_id: Uuid,
+    version: i32,
+    at: DateTime<Utc>,
+) -> sqlx::Result<u64> {
+    sqlx::query("update post_targets set due_at = $2 where post_id = $1 and status = 'scheduled'")
+        .bind(post_id)
+        .bind(at)
+        .execute(&mut *conn)
+        .await?;
+    push_where(
+        conn,
+        "t.post_id = $1 and t.status = 'scheduled'",
+        post_id,
+        version,
+    )
+    .await
+}
+
+/// One task for a single target (a retry, a recovery, a healed or resumed target).
+pub async fn push_for_target(conn: &mut PgConnection, target_id: Uuid, version: i32) -> sqlx::Result<u64> {
+    push_where(
+        conn,
+        "t.id = $1 and t.status in ('scheduled', 'retrying')",
+        target_id,
+        version,
+    )
+    .await
+}
+
+async fn push_where(conn: &mut PgConnection, filter: &str, id: Uuid, version: i32) -> sqlx::Result<u64> {
+    // The payload is what apalis' JSON codec reads back into `PublishTask`.
+    let sql = format!(
+        "with due as (
+             select t.id, t.due_at from post_targets t where {filter} and t.due_at is not null
+         ),
+         jobs as (
+             insert into apalis.jobs (id, job_type, job, status, attempts, max_attempts, run_at, priority)
+             select apalis.generate_ulid(), $2,
+                    convert_to(json_build_object('target_id', due.id, 'version', $3::int)::text, 'UTF8'),
+                    'Pending', 0, $4, due.due_at, 0
+             from due
+             returning id, job
+         )
+         update post_targets t set task_id = jobs.id
+         from jobs
+         where t.id = (convert_from(jobs.job, 'UTF8')::jsonb ->> 'target_id')::uuid"
+    );
+    let done = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(id)
+        .bind(QUEUE)
+        .bind(version)
+        .bind(TASK_ATTEMPTS)
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected())
+}

@@ -1,0 +1,91 @@
+//! The apalis worker that runs publish tasks, configured on purpose (see ARCHITECTURE.md):
+//! a fast poll so tasks fire on time, a unique name per process start so a restart recovers
+//! orphaned tasks, explicit concurrency and attempts, and a graceful stop.
+use super::poll::Armed;
+use super::queue::{PublishTask, QUEUE};
+use super::{handler, sweeper};
+use crate::server::config::PublishSettings;
+use crate::server::state::AppState;
+use apalis::prelude::*;
+use apalis_postgres::{Config, PostgresStorage, Pubsub};
+use std::future::Future;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// What every task and the sweeper share.
+pub struct Engine {
+    pub state: AppState,
+    pub settings: PublishSettings,
+    /// This process start's worker name (apalis needs it unique to recover orphans).
+    pub worker: String,
+}
+
+impl Engine {
+    pub fn new(state: AppState) -> Arc<Self> {
+        let settings = state.settings.publishing.clone();
+        let host = std::env::var("HOSTNAME").unwrap_or_else(|_| "herald".into());
+        let short = uuid::Uuid::new_v4().simple().to_string();
+        Arc::new(Self {
+            state,
+            settings,
+            worker: format!("{host}-{}-{}", std::process::id(), &short[..8]),
+        })
+    }
+}
+
+/// Running workers and sweeper; they stop when the shutdown future resolves.
+pub struct Workers {
+    pub handle: tokio::task::JoinHandle<()>,
+}
+
+async fn task(job: PublishTask, engine: Data<Arc<Engine>>) -> Result<(), BoxDynError> {
+    handler::run(&engine, job).await.map_err(|error| {
+        tracing::error!(
+            error = format!("{error:#}"),
+            "publish task failed; it will be retried"
+        );
+        BoxDynError::from(error.to_string())
+    })
+}
+
+/// Starts the publish workers and the sweeper until `shutdown` resolves.
+pub fn start(state: AppState, shutdown: impl Future<Output = ()> + Send + 'static) -> Workers {
+    let engine = Engine::new(state);
+    tracing::info!(worker = %engine.worker, concurrency = engine.settings.concurrency, "publish workers starting");
+    let sweeper = tokio::spawn(sweeper::run_every(engine.clone()));
+    let handle = tokio::spawn(async move {
+        let pool = engine.state.pool.clone();
+        let settings = engine.settings.clone();
+        let name = engine.worker.clone();
+        let config = Config::default()
+            .queue(QUEUE)
+            .batch_size(settings.concurrency)
+            .heartbeat_interval(Duration::from_secs(5))
+            .missed_heartbeats(3);
+        let monitor = Monitor::new()
+            .register(move |_restarts| {
+                let storage = PostgresStorage::<PublishTask>::new(&pool).with_config(config.clone());
+                let strategy = Strategy::new()
+                    .interval(settings.poll_interval())
+                    .stream(Pubsub::new(pool.clone(), QUEUE.to_owned()));
+                WorkerBuilder::new(name.clone())
+                    .backend(storage.poll_with_strategy(Armed(strategy)))
+                    .concurrency(settings.concurrency)
+                    .data(engine.clone())
+                    .build(task)
+            })
+            .shutdown_timeout(Duration::from_secs(25));
+        if let Err(error) = monitor
+            .run_with_signal(async move {
+                shutdown.await;
+                Ok(())
+            })
+            .await
+        {
+            tracing::error!(%error, "publish workers stopped with an error");
+        }
+        sweeper.abort();
+        tracing::info!("publish workers stopped");
+    });
+    Workers { handle }
+}

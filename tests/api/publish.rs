@@ -1,0 +1,407 @@
+//! The publishing engine on real Postgres against a fake Mastodon: on time, once, with
+//! retries, stale tasks that do nothing, and a sweeper that heals.
+use crate::fakes::{MASTODON_TOKEN, fake_mastodon};
+use crate::helpers::{Browser, TestApp, json, spawn_app_with};
+use chrono::{DateTime, Utc};
+use herald::api::posts::SavedPost;
+use herald::server::publish::PublishTask;
+use herald::server::publish::{handler, sweeper};
+use sqlx::PgPool;
+use std::time::Duration;
+use uuid::Uuid;
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+struct Scene {
+    app: TestApp,
+    owner: Browser,
+    fake: MockServer,
+    account: Uuid,
+}
+
+async fn scene(pool: PgPool, workers: bool) -> Scene {
+    let fake = fake_mastodon().await;
+    let app = spawn_app_with(pool, |settings| {
+        settings.publishing.workers = workers;
+        settings.publishing.poll_interval_ms = 20;
+    })
+    .await;
+    let owner = app.owner("pat@example.com", "Acme").await;
+    let account: Uuid = json(
+        app.call(
+            &owner,
+            "connect_account",
+            &[
+                ("platform", "mastodon"),
+                ("display_name", ""),
+                ("colour", "#0EA5E9"),
+                ("fields[instance_url]", &fake.uri()),
+                ("fields[access_token]", MASTODON_TOKEN),
+            ],
+        )
+        .await,
+    )
+    .await;
+    Scene {
+        app,
+        owner,
+        fake,
+        account,
+    }
+}
+
+impl Scene {
+    async fn save(&self, body: &str, when: Option<DateTime<Utc>>) -> SavedPost {
+        let account = self.account.to_string();
+        let (date, time) = when
+            .map(|at| (at.format("%Y-%m-%d").to_string(), at.format("%H:%M").to_string()))
+            .unwrap_or_default();
+        let intent = if when.is_some() { "schedule" } else { "publish_now" };
+        json(
+            self.app
+                .call(
+                    &self.owner,
+                    "save_post",
+                    &[
+                        ("body", body),
+                        ("targets[0][account_id]", &account),
+                        ("targets[0][selected]", "true"),
+                        ("date", &date),
+                        ("time", &time),
+                        ("timezone", "UTC"),
+                        ("intent", intent),
+                    ],
+                )
+                .await,
+        )
+        .await
+    }
+
+    async fn target(&self, post: Uuid) -> Target {
+        sqlx::query_as(
+            "select id, status, attempts, task_id, remote_url, last_error, due_at
+             from post_targets where post_id = $1",
+        )
+        .bind(post)
+        .fetch_one(&self.app.pool)
+        .await
+        .unwrap()
+    }
+
+    async fn post_status(&self, post: Uuid) -> String {
+        sqlx::query_scalar("select status from posts where id = $1")
+            .bind(post)
+            .fetch_one(&self.app.pool)
+            .await
+            .unwrap()
+    }
+
+    /// Makes the target due now, as if its time had come.
+    async fn make_due(&self, target: Uuid, ago: Duration) {
+        sqlx::query("update post_targets set due_at = now() - make_interval(secs => $2) where id = $1")
+            .bind(target)
+            .bind(ago.as_secs_f64())
+            .execute(&self.app.pool)
+            .await
+            .unwrap();
+    }
+
+    async fn statuses_posted(&self) -> Vec<wiremock::Request> {
+        let requests = self.fake.received_requests().await.unwrap_or_default();
+        requests
+            .into_iter()
+            .filter(|r| r.method.as_str() == "POST" && r.url.path() == "/api/v1/statuses")
+            .collect()
+    }
+}
+
+#[derive(Debug, sqlx::FromRow)]
+struct Target {
+    id: Uuid,
+    status: String,
+    attempts: i32,
+    task_id: Option<String>,
+    remote_url: Option<String>,
+    last_error: Option<String>,
+    due_at: Option<DateTime<Utc>>,
+}
+
+fn statuses(status: u16, body: serde_json::Value) -> Mock {
+    Mock::given(method("POST"))
+        .and(path("/api/v1/statuses"))
+        .respond_with(ResponseTemplate::new(status).set_body_json(body))
+}
+
+fn accepted() -> Mock {
+    statuses(
+        200,
+        serde_json::json!({"id": "110", "url": "https://fake.example/@herald/110"}),
+    )
+}
+
+#[sqlx::test]
+async fn publish_now_goes_out_once_through_the_worker(pool: PgPool) {
+    let scene = scene(pool, true).await;
+    accepted().mount(&scene.fake).await;
+    let saved = scene.save("Hello from Herald", None).await;
+
+    let mut target = scene.target(saved.id).await;
+    for _ in 0..200 {
+        if target.status == "published" {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        target = scene.target(saved.id).await;
+    }
+    assert_eq!(target.status, "published", "{target:?}");
+    assert_eq!(
+        target.remote_url.as_deref(),
+        Some("https://fake.example/@herald/110")
+    );
+    assert_eq!(scene.post_status(saved.id).await, "published");
+    let posted = scene.statuses_posted().await;
+    assert_eq!(posted.len(), 1);
+    let key = posted[0]
+        .headers
+        .get("idempotency-key")
+        .unwrap()
+        .to_str()
+        .unwrap();
+    assert_eq!(key, target.id.to_string());
+    let outcomes: Vec<(i32, Option<String>)> =
+        sqlx::query_as("select attempt, outcome from publish_attempts where target_id = $1")
+            .bind(target.id)
+            .fetch_all(&scene.app.pool)
+            .await
+            .unwrap();
+    assert_eq!(outcomes, [(1, Some("published".to_owned()))]);
+    // Stopping waits for the workers to finish.
+    scene.app.stop().await;
+}
+
+#[sqlx::test]
+async fn a_rescheduled_or_cancelled_post_leaves_its_old_task_with_nothing_to_do(pool: PgPool) {
+    let scene = scene(pool, false).await;
+    accepted().expect(1).mount(&scene.fake).await;
+    let engine = scene.app.engine();
+    let saved = scene
+        .save("Later", Some(Utc::now() + chrono::Duration::days(2)))
+        .await;
+    let target = scene.target(saved.id).await;
+    assert_eq!(target.status, "scheduled");
+    assert!(target.task_id.is_some(), "scheduling pushed a task");
+    let old = PublishTask {
+        target_id: target.id,
+        version: saved.version,
+    };
+
+    // Moved: the old task (old version) claims nothing even when due.
+    let at = Utc::now() + chrono::Duration::days(3);
+    let moved: serde_json::Value = json(
+        scene
+            .app
+            .call(
+                &scene.owner,
+                "reschedule_post",
+                &[
+                    ("id", &saved.id.to_string()),
+                    ("version", &saved.version.to_string()),
+                    ("date", &at.format("%Y-%m-%d").to_string()),
+                    ("time", "12:00"),
+                    ("timezone", "UTC"),
+                ],
+            )
+            .await,
+    )
+    .await;
+    let version = moved["version"].as_i64().unwrap() as i32;
+    let after = scene.target(saved.id).await;
+    assert_ne!(after.task_id, target.task_id, "the new time has its own task");
+    scene.make_due(target.id, Duration::ZERO).await;
+    handler::run(&engine, old).await.unwrap();
+    assert_eq!(scene.target(saved.id).await.status, "scheduled");
+    assert!(scene.statuses_posted().await.is_empty());
+
+    // Its current task publishes; a second run of it does nothing more.
+    let current = PublishTask {
+        target_id: target.id,
+        version,
+    };
+    handler::run(&engine, current).await.unwrap();
+    handler::run(&engine, current).await.unwrap();
+    assert_eq!(scene.target(saved.id).await.status, "published");
+    assert_eq!(scene.statuses_posted().await.len(), 1);
+}
+
+#[sqlx::test]
+async fn a_cancelled_post_is_never_sent(pool: PgPool) {
+    let scene = scene(pool, false).await;
+    accepted().expect(0).mount(&scene.fake).await;
+    let engine = scene.app.engine();
+    let saved = scene
+        .save("Never", Some(Utc::now() + chrono::Duration::days(2)))
+        .await;
+    let target = scene.target(saved.id).await;
+    scene
+        .app
+        .call(&scene.owner, "cancel_post", &[("id", &saved.id.to_string())])
+        .await;
+    scene.make_due(target.id, Duration::ZERO).await;
+    let task = PublishTask {
+        target_id: target.id,
+        version: saved.version,
+    };
+    handler::run(&engine, task).await.unwrap();
+    assert_eq!(scene.target(saved.id).await.status, "cancelled");
+}
+
+#[sqlx::test]
+async fn a_transient_failure_retries_later_and_a_rejection_fails_with_the_reason(pool: PgPool) {
+    let scene = scene(pool, false).await;
+    let engine = scene.app.engine();
+    statuses(503, serde_json::json!({"error": "down for maintenance"}))
+        .up_to_n_times(1)
+        .mount(&scene.fake)
+        .await;
+    statuses(
+        422,
+        serde_json::json!({"error": "Validation failed: Text too long"}),
+    )
+    .mount(&scene.fake)
+    .await;
+    let saved = scene
+        .save("Flaky", Some(Utc::now() + chrono::Duration::days(2)))
+        .await;
+    let target = scene.target(saved.id).await;
+    scene.make_due(target.id, Duration::ZERO).await;
+    let task = PublishTask {
+        target_id: target.id,
+        version: saved.version,
+    };
+
+    let before = Utc::now();
+    handler::run(&engine, task).await.unwrap();
+    let retrying = scene.target(saved.id).await;
+    assert_eq!(retrying.status, "retrying");
+    let wait = retrying.due_at.unwrap() - before;
+    assert!(
+        (23..=37).contains(&wait.num_seconds()),
+        "first retry after 30 s ± 20 %, was {wait}"
+    );
+    assert_ne!(retrying.task_id, target.task_id, "the retry is a new task");
+    let run_at: DateTime<Utc> = sqlx::query_scalar("select run_at from apalis.jobs where id = $1")
+        .bind(retrying.task_id.as_deref().unwrap())
+        .fetch_one(&scene.app.pool)
+        .await
+        .unwrap();
+    assert_eq!(run_at, retrying.due_at.unwrap());
+    // The old task again, or the retry before its time: nothing happens.
+    handler::run(&engine, task).await.unwrap();
+    assert_eq!(scene.target(saved.id).await.attempts, 1);
+
+    // At its time, the retry meets a rejection: failed at once, with the network's reason.
+    scene.make_due(target.id, Duration::ZERO).await;
+    handler::run(&engine, task).await.unwrap();
+    let failed = scene.target(saved.id).await;
+    assert_eq!((failed.status.as_str(), failed.attempts), ("failed", 2));
+    assert!(
+        failed.last_error.as_deref().unwrap().contains("Text too long"),
+        "{failed:?}"
+    );
+    assert_eq!(scene.post_status(saved.id).await, "failed");
+}
+
+#[sqlx::test]
+async fn revoked_credentials_fail_the_target_flag_the_account_and_hold_its_other_posts(pool: PgPool) {
+    let scene = scene(pool, false).await;
+    let engine = scene.app.engine();
+    statuses(401, serde_json::json!({"error": "The access token was revoked"}))
+        .mount(&scene.fake)
+        .await;
+    let first = scene
+        .save("One", Some(Utc::now() + chrono::Duration::days(2)))
+        .await;
+    let second = scene
+        .save("Two", Some(Utc::now() + chrono::Duration::days(4)))
+        .await;
+    let target = scene.target(first.id).await;
+    scene.make_due(target.id, Duration::ZERO).await;
+    let task = PublishTask {
+        target_id: target.id,
+        version: first.version,
+    };
+    handler::run(&engine, task).await.unwrap();
+
+    let failed = scene.target(first.id).await;
+    assert_eq!(failed.status, "failed");
+    assert!(!failed.last_error.unwrap().contains(MASTODON_TOKEN));
+    let state: String = sqlx::query_scalar("select state from accounts where id = $1")
+        .bind(scene.account)
+        .fetch_one(&scene.app.pool)
+        .await
+        .unwrap();
+    assert_eq!(state, "needs_reauth");
+    let held = scene.target(second.id).await;
+    assert_eq!(held.status, "paused");
+    assert!(held.last_error.unwrap().contains("connected again"));
+}
+
+#[sqlx::test]
+async fn the_sweeper_requeues_lost_tasks_recovers_dead_claims_and_marks_missed_posts(pool: PgPool) {
+    let scene = scene(pool, false).await;
+    let engine = scene.app.engine();
+    let lost = scene
+        .save("Lost task", Some(Utc::now() + chrono::Duration::days(1)))
+        .await;
+    let crashed = scene
+        .save("Crashed worker", Some(Utc::now() + chrono::Duration::days(1)))
+        .await;
+    let missed = scene
+        .save("Missed", Some(Utc::now() + chrono::Duration::days(1)))
+        .await;
+    let (lost_target, crashed_target, missed_target) = (
+        scene.target(lost.id).await,
+        scene.target(crashed.id).await,
+        scene.target(missed.id).await,
+    );
+
+    // A task row deleted (say, by hand); a claim whose worker died a minute ago; a post due
+    // two hours ago while Herald was down.
+    sqlx::query("delete from apalis.jobs where id = $1")
+        .bind(lost_target.task_id.as_deref().unwrap())
+        .execute(&scene.app.pool)
+        .await
+        .unwrap();
+    scene.make_due(lost_target.id, Duration::from_secs(10)).await;
+    sqlx::query(
+        "update post_targets set status = 'publishing', attempts = 1, claimed_at = now() - interval '1 minute',
+                due_at = now() - interval '1 minute' where id = $1",
+    )
+    .bind(crashed_target.id)
+    .execute(&scene.app.pool)
+    .await
+    .unwrap();
+    scene.make_due(missed_target.id, Duration::from_secs(7200)).await;
+
+    let report = sweeper::sweep(&engine).await.unwrap();
+    assert_eq!(
+        (report.requeued, report.recovered, report.missed),
+        (1, 1, 1),
+        "{report:?}"
+    );
+    let requeued = scene.target(lost.id).await;
+    assert_eq!(requeued.status, "scheduled");
+    let live: String = sqlx::query_scalar("select status from apalis.jobs where id = $1")
+        .bind(requeued.task_id.as_deref().unwrap())
+        .fetch_one(&scene.app.pool)
+        .await
+        .unwrap();
+    assert_eq!(live, "Pending");
+    // Mastodon deduplicates by Idempotency-Key, so a dead claim is simply sent again.
+    assert_eq!(scene.target(crashed.id).await.status, "retrying");
+    assert_eq!(scene.target(missed.id).await.status, "missed");
+    assert_eq!(scene.post_status(missed.id).await, "missed");
+
+    // A second sweep finds nothing more to do.
+    assert!(sweeper::sweep(&engine).await.unwrap().is_empty());
+}
