@@ -90,6 +90,8 @@ pub struct PublishSettings {
     pub retry_jitter: f64,
     /// The longest Retry-After a network may ask for before we give up.
     pub max_retry_after_seconds: u64,
+    /// /healthz turns unhealthy when the oldest due, unclaimed target is older than this.
+    pub max_queue_lag_seconds: u64,
 }
 
 impl PublishSettings {

@@ -10,6 +10,35 @@ pub struct Health {
     status: &'static str,
     version: &'static str,
     database: DatabaseHealth,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    queue: Option<QueueHealth>,
+}
+
+/// How far behind publishing is: the oldest due target no worker has claimed yet.
+#[derive(Serialize)]
+pub struct QueueHealth {
+    pub status: &'static str,
+    pub lag_seconds: f64,
+    pub due: i64,
+    pub max_lag_seconds: u64,
+}
+
+pub struct QueueLag {
+    pub lag_seconds: f64,
+    pub due: i64,
+}
+
+pub async fn queue_lag(pool: &sqlx::PgPool) -> sqlx::Result<QueueLag> {
+    let (lag, due): (Option<f64>, i64) = sqlx::query_as(
+        "select extract(epoch from now() - min(due_at))::float8, count(*)
+         from post_targets where status in ('scheduled', 'retrying') and due_at <= now()",
+    )
+    .fetch_one(pool)
+    .await?;
+    Ok(QueueLag {
+        lag_seconds: lag.unwrap_or(0.0).max(0.0),
+        due,
+    })
 }
 
 #[derive(Serialize)]
@@ -41,7 +70,23 @@ pub async fn healthz(State(state): State<AppState>) -> (StatusCode, Json<Health>
             error: Some("no answer within 3 seconds".into()),
         },
     };
-    let (code, status) = if database.status == "up" {
+    let max_lag_seconds = state.settings.publishing.max_queue_lag_seconds;
+    let queue = if database.status == "up" {
+        queue_lag(&state.pool).await.ok().map(|lag| QueueHealth {
+            status: if lag.lag_seconds > max_lag_seconds as f64 {
+                "lagging"
+            } else {
+                "ok"
+            },
+            lag_seconds: lag.lag_seconds,
+            due: lag.due,
+            max_lag_seconds,
+        })
+    } else {
+        None
+    };
+    let healthy = database.status == "up" && queue.as_ref().is_none_or(|queue| queue.status == "ok");
+    let (code, status) = if healthy {
         (StatusCode::OK, "ok")
     } else {
         (StatusCode::SERVICE_UNAVAILABLE, "degraded")
@@ -52,6 +97,7 @@ pub async fn healthz(State(state): State<AppState>) -> (StatusCode, Json<Health>
             status,
             version: env!("CARGO_PKG_VERSION"),
             database,
+            queue,
         }),
     )
 }

@@ -3,7 +3,7 @@ use crate::server::auth::session::COOKIE_NAME;
 use crate::server::auth::session_store::PgSessionStore;
 use crate::server::config::Settings;
 use crate::server::state::AppState;
-use crate::server::{health, http, media_files, publish};
+use crate::server::{health, http, media_files, metrics, publish};
 use anyhow::Context;
 use axum::Router;
 use axum::routing::get;
@@ -45,6 +45,7 @@ impl Application {
             tracing::warn!(error = format!("{error:#}"), "the task queue is not ready yet");
         }
         let state = AppState::new(settings, pool, leptos_options)?;
+        metrics::handle();
         spawn_housekeeping(&state);
         Ok(Self {
             listener,
@@ -109,6 +110,7 @@ fn router(state: AppState) -> Router {
     };
     Router::new()
         .route("/healthz", get(health::healthz))
+        .route("/metrics", get(metrics::serve))
         .route("/media/{id}", get(media_files::serve))
         .leptos_routes_with_context(&state, routes, context.clone(), page_shell)
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(

@@ -175,6 +175,20 @@ async fn publish_now_goes_out_once_through_the_worker(pool: PgPool) {
             .await
             .unwrap();
     assert_eq!(outcomes, [(1, Some("published".to_owned()))]);
+    let metrics = reqwest::get(scene.app.url("/metrics"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        metrics.contains("herald_published_total{network=\"mastodon\"}"),
+        "{metrics}"
+    );
+    assert!(
+        metrics.contains("herald_publish_latency_seconds_bucket"),
+        "{metrics}"
+    );
     // Stopping waits for the workers to finish.
     scene.app.stop().await;
 }
@@ -344,6 +358,19 @@ async fn revoked_credentials_fail_the_target_flag_the_account_and_hold_its_other
     let held = scene.target(second.id).await;
     assert_eq!(held.status, "paused");
     assert!(held.last_error.unwrap().contains("connected again"));
+
+    // A successful connection test puts the held post back in the queue, with a live task.
+    scene
+        .app
+        .call(
+            &scene.owner,
+            "test_account",
+            &[("id", &scene.account.to_string())],
+        )
+        .await;
+    let released = scene.target(second.id).await;
+    assert_eq!(released.status, "scheduled");
+    assert_ne!(released.task_id, held.task_id);
 }
 
 #[sqlx::test]
@@ -404,4 +431,24 @@ async fn the_sweeper_requeues_lost_tasks_recovers_dead_claims_and_marks_missed_p
 
     // A second sweep finds nothing more to do.
     assert!(sweeper::sweep(&engine).await.unwrap().is_empty());
+}
+
+#[sqlx::test]
+async fn healthz_turns_unhealthy_when_due_posts_wait_too_long(pool: PgPool) {
+    let scene = scene(pool, false).await;
+    let health = |app: &TestApp| reqwest::get(app.url("/healthz"));
+    let fine = health(&scene.app).await.unwrap();
+    assert_eq!(fine.status(), 200);
+    let saved = scene
+        .save("Stuck", Some(Utc::now() + chrono::Duration::days(1)))
+        .await;
+    let target = scene.target(saved.id).await;
+    // No worker runs: the post has waited two minutes past its time.
+    scene.make_due(target.id, Duration::from_secs(120)).await;
+    let lagging = health(&scene.app).await.unwrap();
+    assert_eq!(lagging.status(), 503);
+    let body: serde_json::Value = lagging.json().await.unwrap();
+    assert_eq!(body["queue"]["status"], "lagging");
+    assert_eq!(body["queue"]["due"], 1);
+    assert!(body["queue"]["lag_seconds"].as_f64().unwrap() >= 120.0);
 }

@@ -90,7 +90,7 @@ pub async fn reconnect(
     )
     .await
     .map_err(AppError::unexpected)?;
-    Ok(())
+    super::manage::release_held(state, id).await
 }
 
 /// The decrypted credentials of an account of this workspace.

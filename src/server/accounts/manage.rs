@@ -12,7 +12,19 @@ pub async fn set_paused(
     id: Uuid,
     paused: bool,
 ) -> Result<(), AppError> {
-    found(accounts::set_paused(&state.pool, workspace_id, id, paused).await)
+    found(accounts::set_paused(&state.pool, workspace_id, id, paused).await)?;
+    if !paused {
+        release_held(state, id).await?;
+    }
+    Ok(())
+}
+
+/// Targets held while the account could not publish go back to the queue.
+pub async fn release_held(state: &AppState, id: Uuid) -> Result<(), AppError> {
+    crate::server::publish::hold::release_account(&state.pool, id)
+        .await
+        .map_err(AppError::unexpected)?;
+    Ok(())
 }
 
 pub async fn update_details(

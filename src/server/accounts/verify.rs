@@ -86,6 +86,9 @@ pub async fn test_connection(state: &AppState, workspace_id: Uuid, id: Uuid) -> 
     .await
     .map_err(AppError::unexpected)?;
     tracing::info!(account_id = %id, ok = result.ok, "connection tested");
+    if result.ok {
+        super::manage::release_held(state, id).await?;
+    }
     Ok(result)
 }
 

@@ -17,6 +17,7 @@ pub struct Claimed {
     pub platform: String,
     pub credentials: Vec<u8>,
     pub text: String,
+    pub due_at: DateTime<Utc>,
 }
 
 /// Locks the target's post; `None` when the target is gone (the post was edited or deleted).
@@ -47,7 +48,7 @@ pub async fn claim(
            and a.id = t.account_id and a.state = 'connected'
            and w.id = p.workspace_id and not w.publishing_paused
          returning t.post_id, t.attempts as attempt, t.account_id, a.platform,
-                   a.credentials, coalesce(nullif(t.body_override, ''), p.body) as text",
+                   a.credentials, coalesce(nullif(t.body_override, ''), p.body) as text, t.due_at",
     )
     .bind(target_id)
     .bind(version)

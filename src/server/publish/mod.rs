@@ -6,6 +6,7 @@
 //! with a later `run_at`. The sweeper heals what a crash or an outage left behind (`sweeper`).
 pub mod content;
 pub mod handler;
+pub mod hold;
 pub mod outcome;
 pub mod poll;
 pub mod queue;

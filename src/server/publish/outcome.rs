@@ -4,6 +4,7 @@ use super::worker::Engine;
 use crate::domain::publish::{Event, Failure, Next, after_failure};
 use crate::server::accounts::redact;
 use crate::server::db::{attempts, targets};
+use crate::server::metrics::{FAILED, PUBLISH_LATENCY, PUBLISHED, RETRIED};
 use crate::server::platforms::{Credentials, NetworkError, Published};
 use chrono::Utc;
 use rand::Rng;
@@ -30,6 +31,9 @@ pub async fn record(
             }
             attempts::finish(&mut tx, id, attempt, "published", None, None).await?;
             tracing::info!(remote_id = %published.remote_id, "published");
+            let late = (Utc::now() - claimed.due_at).num_microseconds().unwrap_or(0) as f64 / 1e6;
+            metrics::histogram!(PUBLISH_LATENCY, "network" => claimed.platform.clone()).record(late.max(0.0));
+            metrics::counter!(PUBLISHED, "network" => claimed.platform.clone()).increment(1);
         }
         Err((error, credentials)) => {
             let reason = match &credentials {
@@ -57,6 +61,7 @@ pub async fn record(
                     queue::push_for_target(&mut tx, id, version).await?;
                     attempts::finish(&mut tx, id, attempt, "retry", status_of(&error), Some(&reason)).await?;
                     tracing::warn!(%reason, retry_at = %at, "publish failed; will retry");
+                    metrics::counter!(RETRIED, "network" => claimed.platform.clone()).increment(1);
                 }
                 Next::GiveUp => {
                     let kind = kind_of(&error);
@@ -67,6 +72,7 @@ pub async fn record(
                         needs_reauth(&mut tx, claimed, &reason).await?;
                     }
                     tracing::warn!(%reason, "publish failed");
+                    metrics::counter!(FAILED, "network" => claimed.platform.clone()).increment(1);
                 }
             }
         }
