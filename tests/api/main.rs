@@ -3,6 +3,7 @@
 mod accounts;
 mod auth;
 mod cli;
+mod crash;
 mod fakes;
 mod health;
 mod helpers;
