@@ -16,7 +16,7 @@ ifeq ($(TOOLCHAIN),+debian-web)
   LEPTOS_ARGS := --lib-cargo-args=-Zbuild-std=std,panic_abort
 endif
 
-.PHONY: run test setup setup-test postgres build-site unit e2e lint sqlx-prepare bench
+.PHONY: run test setup setup-test postgres build-site unit e2e lint sqlx-prepare bench bench-publish
 
 run: setup postgres
 	$(CARGO) leptos serve --release $(LEPTOS_ARGS)
@@ -61,3 +61,9 @@ sqlx-prepare: postgres
 bench: setup postgres
 	DATABASE_URL=$${HERALD_TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres} \
 	  $(CARGO) bench --bench calendar --features ssr
+
+# A herald worker against a fake network (100 ms): steady-state and burst lateness, drain
+# rate and peak memory. Takes about five minutes after the build.
+bench-publish: setup postgres
+	DATABASE_URL=$${HERALD_TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres} \
+	  $(CARGO) bench --bench publish --features ssr
