@@ -202,7 +202,10 @@ async fn a_killed_worker_loses_nothing_and_doubles_nothing(pool: PgPool) {
         *keys.entry(key.to_owned()).or_default() += 1;
     }
     assert_eq!(keys.len(), PER_NETWORK, "one key per target");
-    assert!(keys.values().all(|sent| *sent == 2), "sent before the crash and once after: {keys:?}");
+    assert!(
+        keys.values().all(|sent| *sent == 2),
+        "sent before the crash and once after: {keys:?}"
+    );
     // Discord has no key: it was never sent a second time.
     assert_eq!(requests_to(&fake, "/api/webhooks").await.len(), PER_NETWORK);
     let unknown_reason: String =
