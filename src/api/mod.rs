@@ -5,5 +5,6 @@ pub mod auth;
 pub mod error;
 pub mod invite;
 pub mod posts;
+pub mod publishing;
 pub mod team;
 pub mod workspace;

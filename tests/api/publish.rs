@@ -1,7 +1,7 @@
 //! The publishing engine on real Postgres against a fake Mastodon: on time, once, with
 //! retries, stale tasks that do nothing, and a sweeper that heals.
 use crate::fakes::{MASTODON_TOKEN, fake_mastodon};
-use crate::helpers::{Browser, TestApp, json, spawn_app_with};
+use crate::helpers::{Browser, TestApp, error, json, spawn_app_with};
 use chrono::{DateTime, Utc};
 use herald::api::posts::SavedPost;
 use herald::server::publish::PublishTask;
@@ -451,4 +451,148 @@ async fn healthz_turns_unhealthy_when_due_posts_wait_too_long(pool: PgPool) {
     assert_eq!(body["queue"]["status"], "lagging");
     assert_eq!(body["queue"]["due"], 1);
     assert!(body["queue"]["lag_seconds"].as_f64().unwrap() >= 120.0);
+}
+
+async fn resolve(scene: &Scene, browser: &Browser, id: Uuid, action: &str, url: &str) -> reqwest::Response {
+    let id = id.to_string();
+    scene
+        .app
+        .call(
+            browser,
+            "resolve_target",
+            &[("id", id.as_str()), ("action", action), ("url", url)],
+        )
+        .await
+}
+
+async fn pause(scene: &Scene, paused: &str) -> reqwest::Response {
+    scene
+        .app
+        .call(&scene.owner, "pause_publishing", &[("paused", paused)])
+        .await
+}
+
+async fn set_status(scene: &Scene, target: Uuid, status: &str) {
+    sqlx::query("update post_targets set status = $2 where id = $1")
+        .bind(target)
+        .bind(status)
+        .execute(&scene.app.pool)
+        .await
+        .unwrap();
+}
+
+#[sqlx::test]
+async fn a_person_resolves_unknown_and_failed_targets(pool: PgPool) {
+    let scene = scene(pool, false).await;
+    let unknown = scene
+        .save("Unknown", Some(Utc::now() + chrono::Duration::days(1)))
+        .await;
+    let unknown_target = scene.target(unknown.id).await.id;
+    set_status(&scene, unknown_target, "unknown").await;
+
+    // Marking published needs a real link; then the post counts as published.
+    let (status, message) = error(
+        resolve(
+            &scene,
+            &scene.owner,
+            unknown_target,
+            "mark_published",
+            "not a link",
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(
+        (status, message.as_str()),
+        (400, "Link: give the post's address on the network (https://…).")
+    );
+    let done = resolve(
+        &scene,
+        &scene.owner,
+        unknown_target,
+        "mark_published",
+        "https://fake.example/@herald/9",
+    )
+    .await;
+    assert_eq!(done.status(), 200);
+    let marked = scene.target(unknown.id).await;
+    assert_eq!(marked.status, "published");
+    assert_eq!(
+        marked.remote_url.as_deref(),
+        Some("https://fake.example/@herald/9")
+    );
+    assert_eq!(scene.post_status(unknown.id).await, "published");
+
+    // Publishing a failed target again queues it now, with a live task.
+    let failed = scene
+        .save("Failed", Some(Utc::now() + chrono::Duration::days(1)))
+        .await;
+    let failed_target = scene.target(failed.id).await;
+    set_status(&scene, failed_target.id, "failed").await;
+    assert_eq!(
+        resolve(&scene, &scene.owner, failed_target.id, "publish_again", "")
+            .await
+            .status(),
+        200
+    );
+    let again = scene.target(failed.id).await;
+    assert_eq!(again.status, "scheduled");
+    assert!(again.due_at.unwrap() <= Utc::now());
+    assert_ne!(again.task_id, failed_target.task_id);
+    // ... and cannot be published again twice.
+    let (status, message) =
+        error(resolve(&scene, &scene.owner, failed_target.id, "publish_again", "").await).await;
+    assert_eq!(status, 409, "{message}");
+
+    // A viewer may not; another workspace cannot even see it.
+    let viewer = scene.app.member(&scene.owner, "vic@example.com", "viewer").await;
+    assert_eq!(
+        resolve(&scene, &viewer, failed_target.id, "cancel", "")
+            .await
+            .status(),
+        403
+    );
+    let stranger = scene.app.owner("sam@example.com", "Other").await;
+    assert_eq!(
+        resolve(&scene, &stranger, failed_target.id, "cancel", "")
+            .await
+            .status(),
+        404
+    );
+    assert_eq!(
+        resolve(&scene, &scene.owner, failed_target.id, "cancel", "")
+            .await
+            .status(),
+        200
+    );
+    assert_eq!(scene.post_status(failed.id).await, "cancelled");
+}
+
+#[sqlx::test]
+async fn pausing_the_workspace_holds_due_posts_until_it_resumes(pool: PgPool) {
+    let scene = scene(pool, false).await;
+    accepted().expect(0).mount(&scene.fake).await;
+    let engine = scene.app.engine();
+    assert_eq!(pause(&scene, "true").await.status(), 200);
+    let saved = scene
+        .save("Held", Some(Utc::now() + chrono::Duration::days(1)))
+        .await;
+    let target = scene.target(saved.id).await;
+    scene.make_due(target.id, Duration::ZERO).await;
+    let task = PublishTask {
+        target_id: target.id,
+        version: saved.version,
+    };
+    handler::run(&engine, task).await.unwrap();
+    let held = scene.target(saved.id).await;
+    assert_eq!(held.status, "paused");
+    assert_eq!(
+        held.last_error.as_deref(),
+        Some("Publishing is paused for this workspace.")
+    );
+
+    assert_eq!(pause(&scene, "false").await.status(), 200);
+    let released = scene.target(saved.id).await;
+    assert_eq!(released.status, "scheduled");
+    assert_ne!(released.task_id, held.task_id);
 }

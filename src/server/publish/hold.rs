@@ -10,9 +10,10 @@ pub async fn release_account(pool: &PgPool, account_id: Uuid) -> sqlx::Result<us
     // Their time stays: one long past is marked missed when its task runs, not sent late.
     let released: Vec<(Uuid, i32)> = sqlx::query_as(
         "update post_targets t set status = 'scheduled', error_kind = null, last_error = null
-         from posts p, accounts a
+         from posts p, accounts a, workspaces w
          where t.account_id = $1 and t.status = 'paused' and p.id = t.post_id
            and a.id = t.account_id and a.state = 'connected'
+           and w.id = a.workspace_id and not w.publishing_paused
          returning t.id, p.version",
     )
     .bind(account_id)

@@ -7,6 +7,7 @@
 pub mod content;
 pub mod handler;
 pub mod hold;
+pub mod manage;
 pub mod outcome;
 pub mod poll;
 pub mod queue;
