@@ -409,11 +409,17 @@ async fn the_sweeper_requeues_lost_tasks_recovers_dead_claims_and_marks_missed_p
     .await
     .unwrap();
     scene.make_due(missed_target.id, Duration::from_secs(7200)).await;
+    // A task that finished a fortnight ago.
+    sqlx::query("update apalis.jobs set status = 'Done', done_at = now() - interval '14 days' where id = $1")
+        .bind(missed_target.task_id.as_deref().unwrap())
+        .execute(&scene.app.pool)
+        .await
+        .unwrap();
 
     let report = sweeper::sweep(&engine).await.unwrap();
     assert_eq!(
-        (report.requeued, report.recovered, report.missed),
-        (1, 1, 1),
+        (report.requeued, report.recovered, report.missed, report.purged),
+        (1, 1, 1, 1),
         "{report:?}"
     );
     let requeued = scene.target(lost.id).await;

@@ -31,6 +31,8 @@ pub struct Report {
     pub unknown: usize,
     pub missed: usize,
     pub requeued: usize,
+    /// Finished task rows older than a week, deleted.
+    pub purged: usize,
 }
 
 impl Report {
@@ -53,6 +55,7 @@ pub async fn sweep(engine: &Engine) -> anyhow::Result<Report> {
     recover_dead_claims(engine, &mut report).await?;
     mark_missed(engine, &mut report).await?;
     requeue_orphans(engine, &mut report).await?;
+    report.purged = purge_finished_tasks(engine).await?;
     lock.commit().await?;
     Ok(report)
 }
@@ -160,4 +163,24 @@ async fn requeue_orphans(engine: &Engine, report: &mut Report) -> anyhow::Result
         report.requeued += queue::push_for_target(&mut conn, id, version).await? as usize;
     }
     Ok(())
+}
+
+/// apalis keeps every finished row; the outcome lives in publish_attempts, so a week is plenty.
+/// Worker rows go once no task refers to them.
+async fn purge_finished_tasks(engine: &Engine) -> anyhow::Result<usize> {
+    let purged = sqlx::query(
+        "delete from apalis.jobs where job_type = $1 and status in ('Done', 'Killed', 'Failed')
+         and coalesce(done_at, run_at) < now() - interval '7 days'
+         and (status <> 'Failed' or attempts >= max_attempts)",
+    )
+    .bind(queue::QUEUE)
+    .execute(&engine.state.pool)
+    .await?;
+    sqlx::query(
+        "delete from apalis.workers w where w.last_seen < now() - interval '1 day'
+         and not exists (select 1 from apalis.jobs j where j.lock_by = w.id)",
+    )
+    .execute(&engine.state.pool)
+    .await?;
+    Ok(purged.rows_affected() as usize)
 }
