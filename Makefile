@@ -16,7 +16,7 @@ ifeq ($(TOOLCHAIN),+debian-web)
   LEPTOS_ARGS := --lib-cargo-args=-Zbuild-std=std,panic_abort
 endif
 
-.PHONY: run test setup setup-test postgres build-site unit e2e lint sqlx-prepare bench bench-publish
+.PHONY: run test setup setup-test postgres build-site unit e2e lint sqlx-prepare bench bench-publish pds-test
 
 run: setup postgres
 	$(CARGO) leptos serve --release $(LEPTOS_ARGS)
@@ -24,6 +24,7 @@ run: setup postgres
 test: setup-test postgres
 	$(MAKE) --no-print-directory unit
 	$(MAKE) --no-print-directory e2e
+	$(MAKE) --no-print-directory pds-test
 
 setup:
 	@scripts/setup
@@ -48,6 +49,11 @@ build-site:
 e2e: build-site
 	DATABASE_URL=$${HERALD_TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres} \
 	  $(CARGO) test --features ssr --test e2e -- --ignored
+
+# The Bluesky adapter against a real PDS (npm's @atproto/pds under Node 22) on loopback.
+pds-test:
+	scripts/setup-pds
+	$(CARGO) test --features ssr --test pds -- --ignored
 
 lint:
 	$(CARGO) fmt --check
