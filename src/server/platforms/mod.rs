@@ -13,6 +13,8 @@ mod response;
 mod sessions;
 mod slack;
 mod telegram;
+#[cfg(test)]
+mod testing;
 mod threads;
 mod webhook;
 mod x;

@@ -2,8 +2,6 @@
 //! that Instagram and Threads share (`graph`).
 mod graph;
 #[cfg(test)]
-pub(super) mod testing;
-#[cfg(test)]
 mod tests;
 
 pub(super) use graph::{Created, graph_json, numeric_id, permalink, post_form, wait_until_finished};

@@ -1,5 +1,6 @@
 use super::*;
-use crate::server::platforms::{Endpoints, OutgoingImage, SessionCache};
+use crate::server::platforms::OutgoingImage;
+use crate::server::platforms::testing::Harness;
 use serde_json::json;
 use std::time::Duration;
 use uuid::Uuid;
@@ -28,22 +29,8 @@ fn outgoing(images: usize) -> Outgoing {
 }
 
 async fn publish(server: &MockServer, outgoing: &Outgoing) -> Result<Published, NetworkError> {
-    let endpoints = Endpoints {
-        bluesky_pds: server.uri(),
-        telegram_api: server.uri(),
-        linkedin_api: server.uri(),
-        x_api: server.uri(),
-        threads_api: server.uri(),
-        facebook_graph: server.uri(),
-    };
-    // reqwest will not build a client before a TLS provider is chosen, even for plain http.
-    let _ = rustls::crypto::ring::default_provider().install_default();
-    let http = reqwest::Client::new();
-    let ctx = NetworkContext {
-        http: &http,
-        endpoints: &endpoints,
-        sessions: &SessionCache::default(),
-    };
+    let harness = Harness::new(server);
+    let ctx = harness.ctx();
     let credentials = Credentials::Mastodon {
         instance_url: server.uri(),
         access_token: TOKEN.into(),

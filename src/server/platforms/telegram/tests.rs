@@ -2,6 +2,7 @@ use super::*;
 use crate::server::platforms::Endpoints;
 use crate::server::platforms::OutgoingImage;
 use crate::server::platforms::SessionCache;
+use crate::server::platforms::testing::Harness;
 use serde_json::json;
 use std::time::Duration;
 use uuid::Uuid;
@@ -11,22 +12,8 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 const TOKEN: &str = "123456:AAE-s3cret_t0ken";
 
 async fn verify(server: &MockServer, bot_token: &str) -> Result<Verified, NetworkError> {
-    let endpoints = Endpoints {
-        bluesky_pds: server.uri(),
-        telegram_api: server.uri(),
-        linkedin_api: server.uri(),
-        x_api: server.uri(),
-        threads_api: server.uri(),
-        facebook_graph: server.uri(),
-    };
-    // reqwest will not build a client before a TLS provider is chosen, even for plain http.
-    let _ = rustls::crypto::ring::default_provider().install_default();
-    let http = reqwest::Client::new();
-    let ctx = NetworkContext {
-        http: &http,
-        endpoints: &endpoints,
-        sessions: &SessionCache::default(),
-    };
+    let harness = Harness::new(server);
+    let ctx = harness.ctx();
     let credentials = Credentials::Telegram {
         bot_token: bot_token.into(),
         chat_id: "@mychannel".into(),

@@ -1,5 +1,5 @@
 use super::*;
-use crate::server::platforms::facebook::testing::{Harness, form_has, form_of, outgoing};
+use crate::server::platforms::testing::{Harness, form_has, form_of, outgoing};
 use serde_json::json;
 use std::time::Duration;
 use wiremock::matchers::{header, method, path, query_param};

@@ -2,6 +2,7 @@ use super::*;
 use crate::server::platforms::Endpoints;
 use crate::server::platforms::OutgoingImage;
 use crate::server::platforms::SessionCache;
+use crate::server::platforms::testing::Harness;
 use serde_json::json;
 use sha2::Digest;
 use std::time::Duration;
@@ -9,22 +10,8 @@ use wiremock::matchers::{body_partial_json, header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 async fn verify(server: &MockServer, secret: Option<&str>) -> Result<Verified, NetworkError> {
-    let endpoints = Endpoints {
-        bluesky_pds: server.uri(),
-        telegram_api: server.uri(),
-        linkedin_api: server.uri(),
-        x_api: server.uri(),
-        threads_api: server.uri(),
-        facebook_graph: server.uri(),
-    };
-    // reqwest will not build a client before a TLS provider is chosen, even for plain http.
-    let _ = rustls::crypto::ring::default_provider().install_default();
-    let http = reqwest::Client::new();
-    let ctx = NetworkContext {
-        http: &http,
-        endpoints: &endpoints,
-        sessions: &SessionCache::default(),
-    };
+    let harness = Harness::new(server);
+    let ctx = harness.ctx();
     let credentials = Credentials::Webhook {
         url: format!("{}/herald", server.uri()),
         secret: secret.map(str::to_owned),
