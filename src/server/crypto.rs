@@ -1,11 +1,14 @@
-//! Sealing account credentials at rest with AES-256-GCM.
+//! Sealing account credentials at rest with AES-256-GCM, and signing short-lived links with
+//! HMAC-SHA256 under a key derived from the same secret.
 use crate::server::config::{Environment, Settings};
 use aes_gcm::aead::{Aead, AeadCore, KeyInit, OsRng, Payload};
 use aes_gcm::{Aes256Gcm, Key, Nonce};
 use anyhow::{Context, bail};
+use hmac::{Hmac, KeyInit as _, Mac};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use secrecy::ExposeSecret;
+use sha2::Sha256;
 use std::path::Path;
 use std::sync::Arc;
 use zeroize::Zeroizing;
@@ -18,6 +21,8 @@ const DEV_KEY_FILE: &str = "secret.key";
 #[derive(Clone)]
 pub struct Cipher {
     aead: Arc<Aes256Gcm>,
+    /// A separate key for links, so a link's signature says nothing about the sealing key.
+    links: Arc<Hmac<Sha256>>,
 }
 
 impl std::fmt::Debug for Cipher {
@@ -28,9 +33,30 @@ impl std::fmt::Debug for Cipher {
 
 impl Cipher {
     pub fn from_key(key: &[u8; 32]) -> Self {
+        let mut derive = Hmac::<Sha256>::new_from_slice(key).expect("HMAC takes any key length");
+        derive.update(b"herald link signing v1");
+        let link_key: Zeroizing<[u8; 32]> = Zeroizing::new(derive.finalize().into_bytes().into());
         Self {
             aead: Arc::new(Aes256Gcm::new(Key::<Aes256Gcm>::from_slice(key))),
+            links: Arc::new(Hmac::new_from_slice(link_key.as_slice()).expect("HMAC takes any key length")),
         }
+    }
+
+    /// A signature of `message` for a link (hex).
+    pub fn sign_link(&self, message: &str) -> String {
+        let mut mac = (*self.links).clone();
+        mac.update(message.as_bytes());
+        hex::encode(mac.finalize().into_bytes())
+    }
+
+    /// Checks a link's signature in constant time.
+    pub fn verify_link(&self, message: &str, signature: &str) -> bool {
+        let Ok(signature) = hex::decode(signature) else {
+            return false;
+        };
+        let mut mac = (*self.links).clone();
+        mac.update(message.as_bytes());
+        mac.verify_slice(&signature).is_ok()
     }
 
     /// The configured key; in development a key generated once under the data directory.
@@ -158,6 +184,17 @@ mod tests {
             cipher.seal(b"same", b""),
             "fresh nonce each time"
         );
+    }
+
+    #[test]
+    fn link_signatures_hold_only_for_the_same_key_and_message() {
+        let cipher = Cipher::from_key(&[7; 32]);
+        let signature = cipher.sign_link("media:1:100");
+        assert!(cipher.verify_link("media:1:100", &signature));
+        assert!(!cipher.verify_link("media:1:101", &signature));
+        assert!(!cipher.verify_link("media:1:100", "zz"));
+        assert!(!Cipher::from_key(&[8; 32]).verify_link("media:1:100", &signature));
+        assert!(!signature.contains(&hex::encode([7u8; 32])), "not the key itself");
     }
 
     #[test]

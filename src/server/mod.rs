@@ -8,6 +8,7 @@ pub mod db;
 pub mod health;
 pub mod http;
 pub mod media_files;
+pub mod media_links;
 pub mod metrics;
 pub mod outbound;
 pub mod platforms;

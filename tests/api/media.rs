@@ -123,3 +123,43 @@ async fn a_post_carries_its_images_with_alt_text(pool: PgPool) {
     .await;
     assert_eq!(status, 404);
 }
+
+#[sqlx::test]
+async fn a_signed_link_opens_one_image_to_anyone_until_it_expires(pool: PgPool) {
+    use herald::server::{crypto::Cipher, media_links};
+    let app = spawn_app(pool).await;
+    let owner = app.owner("olive@example.com", "Acme").await;
+    let image: UploadedImage = json(upload(&app, &owner, PNG.to_vec(), "red.png").await).await;
+    let cipher = Cipher::from_settings(&app.settings).unwrap();
+    let anonymous = app.browser();
+    let get = |url: String| {
+        let client = anonymous.client.clone();
+        async move { client.get(url).send().await.unwrap() }
+    };
+
+    // What a network such as Instagram fetches while Herald publishes.
+    let url = media_links::public_url(&cipher, &app.address, image.id, chrono::Utc::now());
+    let served = get(url.clone()).await;
+    assert_eq!(served.status(), 200);
+    assert_eq!(served.bytes().await.unwrap().as_ref(), PNG.as_slice());
+
+    let tampered = format!("{}0", url);
+    assert_eq!(get(tampered).await.status(), 403);
+    let expired = media_links::public_url(
+        &cipher,
+        &app.address,
+        image.id,
+        chrono::Utc::now() - chrono::Duration::days(2),
+    );
+    let refused = get(expired).await;
+    assert_eq!(refused.status(), 403);
+    assert_eq!(
+        refused.text().await.unwrap(),
+        "This image link is not valid, or has expired."
+    );
+    let other = uuid::Uuid::new_v4();
+    let elsewhere = url.replace(&image.id.to_string(), &other.to_string());
+    assert_eq!(get(elsewhere).await.status(), 403, "a signature is for one image");
+    let half = app.url(&format!("/media/{}?expires=99999999999", image.id));
+    assert_eq!(get(half).await.status(), 403);
+}

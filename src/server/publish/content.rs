@@ -1,5 +1,6 @@
 //! What goes out for a target: its text and the post's images, read from the media directory.
 use crate::server::platforms::{Outgoing, OutgoingImage};
+use crate::server::media_links;
 use crate::server::posts::media_path;
 use crate::server::state::AppState;
 use anyhow::Context;
@@ -43,7 +44,12 @@ pub async fn outgoing(
             alt_text: row.alt_text,
             width: row.width.max(0) as u32,
             height: row.height.max(0) as u32,
-            public_url: format!("{}/media/{}", state.settings.server.base_url(), row.id),
+            public_url: media_links::public_url(
+                &state.cipher,
+                state.settings.server.base_url(),
+                row.id,
+                chrono::Utc::now(),
+            ),
         });
     }
     Ok(Outgoing {
