@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, launch, hydrated, signUp, uniqueEmail } from '../lib/browser.mjs';
+import { BASE, launch, signUp, uniqueEmail } from '../lib/browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -21,15 +21,4 @@ test('on a phone the navigation folds into a menu', async () => {
   const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(scrollWidth <= 375, `no sideways scrolling (${scrollWidth}px)`);
   await context.close();
-});
-
-test('pages not built yet say so instead of pretending to work', async () => {
-  const page = await browser.newPage();
-  await signUp(page, { name: 'Curious', email: uniqueEmail('curious'), workspace: 'Later' });
-  for (const [path, text] of [['/dashboard', 'not available in this version']]) {
-    await page.goto(`${BASE}${path}`);
-    await hydrated(page);
-    assert.match(await page.locator('main').innerText(), new RegExp(text));
-  }
-  await page.close();
 });

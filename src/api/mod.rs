@@ -2,6 +2,7 @@
 //! asking the guard for the permission it needs (`guard::require`).
 pub mod accounts;
 pub mod auth;
+pub mod dashboard;
 pub mod error;
 pub mod invite;
 pub mod posts;

@@ -13,6 +13,17 @@ pub enum TargetAction {
     Cancel,
 }
 
+impl TargetAction {
+    /// As a form field spells it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TargetAction::PublishAgain => "publish_again",
+            TargetAction::MarkPublished => "mark_published",
+            TargetAction::Cancel => "cancel",
+        }
+    }
+}
+
 #[server(endpoint = "resolve_target")]
 pub async fn resolve_target(
     id: Uuid,

@@ -151,6 +151,22 @@ impl TargetStatus {
         }
     }
 
+    /// How people read it, on the dashboard.
+    pub fn label(self) -> &'static str {
+        match self {
+            TargetStatus::Draft => "Draft",
+            TargetStatus::Scheduled => "Scheduled",
+            TargetStatus::Publishing => "Publishing",
+            TargetStatus::Retrying => "Retrying",
+            TargetStatus::Published => "Published",
+            TargetStatus::Failed => "Failed",
+            TargetStatus::Unknown => "Outcome unknown",
+            TargetStatus::Missed => "Missed",
+            TargetStatus::Paused => "Held",
+            TargetStatus::Cancelled => "Cancelled",
+        }
+    }
+
     /// The target status that goes with a post status set by a person.
     pub fn for_post(status: PostStatus) -> TargetStatus {
         match status {

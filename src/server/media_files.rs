@@ -3,10 +3,10 @@
 use crate::domain::role::Permission;
 use crate::server::auth::guard::RequestContext;
 use crate::server::db::media;
+use crate::server::media_links::{self, Signed};
 use crate::server::posts::media_path;
 use crate::server::state::AppState;
 use axum::body::Body;
-use crate::server::media_links::{self, Signed};
 use axum::extract::{Path, Query, Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -41,7 +41,11 @@ pub async fn serve(
 ) -> Response {
     if let Some(link) = query.signed() {
         if !media_links::is_valid(&state.cipher, id, &link, chrono::Utc::now()) {
-            return (StatusCode::FORBIDDEN, "This image link is not valid, or has expired.").into_response();
+            return (
+                StatusCode::FORBIDDEN,
+                "This image link is not valid, or has expired.",
+            )
+                .into_response();
         }
         return match media::find_any(&state.pool, id).await {
             Ok(found) => send(&state, id, found, "public, max-age=3600").await,

@@ -53,7 +53,12 @@ mod tests {
         let link = parse(&url);
         assert!(is_valid(&cipher, id, &link, now));
         assert!(!is_valid(&cipher, other, &link, now), "not another image");
-        assert!(!is_valid(&cipher, id, &link, now + VALID_FOR + chrono::Duration::seconds(1)));
+        assert!(!is_valid(
+            &cipher,
+            id,
+            &link,
+            now + VALID_FOR + chrono::Duration::seconds(1)
+        ));
         let stretched = Signed {
             expires: link.expires + 3600,
             ..link

@@ -63,3 +63,23 @@ pub async fn mount_bluesky(server: &MockServer) {
         .mount(server)
         .await;
 }
+
+/// Accepts every status as the post at `{server}/@herald/4242`, and serves that page, so a
+/// browser can follow the published link.
+pub async fn mount_mastodon_statuses(server: &MockServer) {
+    Mock::given(method("POST"))
+        .and(path("/api/v1/statuses"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!({
+            "id": "4242", "url": format!("{}/@herald/4242", server.uri())
+        })))
+        .mount(server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/@herald/4242"))
+        .respond_with(ResponseTemplate::new(200).set_body_raw(
+            "<!doctype html><title>Fake post</title><h1>Published on the fake network</h1>",
+            "text/html",
+        ))
+        .mount(server)
+        .await;
+}

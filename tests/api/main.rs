@@ -4,6 +4,7 @@ mod accounts;
 mod auth;
 mod cli;
 mod crash;
+mod dashboard;
 mod fakes;
 mod health;
 mod helpers;

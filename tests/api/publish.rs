@@ -12,14 +12,15 @@ use uuid::Uuid;
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-struct Scene {
-    app: TestApp,
-    owner: Browser,
-    fake: MockServer,
-    account: Uuid,
+/// One owner with a connected fake Mastodon (shared with the dashboard's tests).
+pub(crate) struct Scene {
+    pub(crate) app: TestApp,
+    pub(crate) owner: Browser,
+    pub(crate) fake: MockServer,
+    pub(crate) account: Uuid,
 }
 
-async fn scene(pool: PgPool, workers: bool) -> Scene {
+pub(crate) async fn scene(pool: PgPool, workers: bool) -> Scene {
     let fake = fake_mastodon().await;
     let app = spawn_app_with(pool, |settings| {
         settings.publishing.workers = workers;
@@ -51,7 +52,7 @@ async fn scene(pool: PgPool, workers: bool) -> Scene {
 }
 
 impl Scene {
-    async fn save(&self, body: &str, when: Option<DateTime<Utc>>) -> SavedPost {
+    pub(crate) async fn save(&self, body: &str, when: Option<DateTime<Utc>>) -> SavedPost {
         let account = self.account.to_string();
         let (date, time) = when
             .map(|at| (at.format("%Y-%m-%d").to_string(), at.format("%H:%M").to_string()))
@@ -77,7 +78,7 @@ impl Scene {
         .await
     }
 
-    async fn target(&self, post: Uuid) -> Target {
+    pub(crate) async fn target(&self, post: Uuid) -> Target {
         sqlx::query_as(
             "select id, status, attempts, task_id, remote_url, last_error, due_at
              from post_targets where post_id = $1",
@@ -116,9 +117,9 @@ impl Scene {
 }
 
 #[derive(Debug, sqlx::FromRow)]
-struct Target {
-    id: Uuid,
-    status: String,
+pub(crate) struct Target {
+    pub(crate) id: Uuid,
+    pub(crate) status: String,
     attempts: i32,
     task_id: Option<String>,
     remote_url: Option<String>,

@@ -20,10 +20,12 @@ async fn browser_tests_pass(pool: PgPool) {
         "{} is missing: run `make build-site` first",
         bundle.display()
     );
-    let app = helpers::spawn_app(pool).await;
+    // Workers on: the dashboard test watches a post go out.
+    let app = helpers::spawn_app_with(pool, |settings| settings.publishing.workers = true).await;
     // One local fake for both networks the browser tests connect.
     let network = wiremock::MockServer::start().await;
     fakes::mount_mastodon(&network).await;
+    fakes::mount_mastodon_statuses(&network).await;
     fakes::mount_bluesky(&network).await;
     let address = app.address.clone();
     let fake = network.uri();
@@ -45,5 +47,7 @@ async fn browser_tests_pass(pool: PgPool) {
     .await
     .unwrap()
     .expect("node runs");
+    // The workers hold connections until stopped; the test database closes after them.
+    app.stop().await;
     assert!(status.success(), "browser tests failed (see their output above)");
 }

@@ -7,4 +7,3 @@ mod header;
 pub mod not_found;
 pub mod settings;
 pub mod team;
-mod upcoming;

@@ -18,6 +18,11 @@ pub fn to_local(at: DateTime<Utc>, zone: &IanaZone) -> NaiveDateTime {
     at.with_timezone(&zone.tz()).naive_local()
 }
 
+/// "Tue 24 Nov 2026, 09:30" in `zone`, for labels where the zone is named elsewhere.
+pub fn label(at: DateTime<Utc>, zone: &IanaZone) -> String {
+    at.with_timezone(&zone.tz()).format(SHORT).to_string()
+}
+
 /// "Tue 24 Nov 2026, 09:30 (Europe/Berlin, UTC+01:00)".
 pub fn describe(at: DateTime<Utc>, zone: &IanaZone) -> String {
     let local = at.with_timezone(&zone.tz());

@@ -13,6 +13,6 @@ mod zone;
 mod tests;
 
 pub use error::{Gap, ScheduleError};
-pub use format::{describe, to_local};
+pub use format::{describe, label, to_local};
 pub use resolve::{Ambiguity, CLOCK_SKEW_GRACE, Resolved, ensure_future, parse_local, resolve};
 pub use zone::IanaZone;

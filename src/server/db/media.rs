@@ -54,9 +54,13 @@ pub async fn find(pool: &PgPool, workspace_id: Uuid, id: Uuid) -> sqlx::Result<O
 
 /// Any workspace's image: only for a request holding a signed link to it.
 pub async fn find_any(pool: &PgPool, id: Uuid) -> sqlx::Result<Option<MediaFile>> {
-    sqlx::query_as!(MediaFile, "select sha256, content_type from media where id = $1", id)
-        .fetch_optional(pool)
-        .await
+    sqlx::query_as!(
+        MediaFile,
+        "select sha256, content_type from media where id = $1",
+        id
+    )
+    .fetch_optional(pool)
+    .await
 }
 
 /// How many of these ids are images of this workspace (to reject foreign ids).

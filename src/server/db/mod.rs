@@ -5,6 +5,7 @@ pub mod attempts;
 pub mod invites;
 pub mod media;
 pub mod memberships;
+pub mod overview;
 pub mod posts;
 pub mod signin_failures;
 pub mod targets;

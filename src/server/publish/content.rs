@@ -1,6 +1,6 @@
 //! What goes out for a target: its text and the post's images, read from the media directory.
-use crate::server::platforms::{Outgoing, OutgoingImage};
 use crate::server::media_links;
+use crate::server::platforms::{Outgoing, OutgoingImage};
 use crate::server::posts::media_path;
 use crate::server::state::AppState;
 use anyhow::Context;

@@ -32,56 +32,95 @@ pub async fn resolve(
         Resolution::MarkPublished { .. } => Event::MarkPublished,
         Resolution::Cancel => Event::Cancel,
     };
-    let mut tx = state.pool.begin().await.map_err(AppError::unexpected)?;
-    // Locks the post; and the target must be of this workspace.
-    let post_id: Option<Uuid> = sqlx::query_scalar(
-        "select p.id from posts p join post_targets t on t.post_id = p.id
-         where t.id = $1 and p.workspace_id = $2 for update of p",
-    )
-    .bind(target_id)
-    .bind(member.workspace_id)
-    .fetch_optional(&mut *tx)
-    .await
-    .map_err(AppError::unexpected)?;
-    let post_id =
-        post_id.ok_or_else(|| AppError::NotFound("There is no such target in this workspace.".into()))?;
-    let moved: Option<i32> = sqlx::query_scalar(
-        "update post_targets t set status = $2, error_kind = null, last_error = null, claimed_at = null,
-                due_at = case when $2 = 'scheduled' then now() else t.due_at end,
-                remote_url = coalesce($4, t.remote_url),
-                published_at = case when $2 = 'published' then now() else t.published_at end
-         from posts p
-         where t.id = $1 and p.id = t.post_id and t.status = any($3)
-         returning p.version",
-    )
-    .bind(target_id)
-    .bind(event.to().as_str())
-    .bind(event.from_names())
-    .bind(url.as_deref())
-    .fetch_optional(&mut *tx)
-    .await
-    .map_err(AppError::unexpected)?;
-    let Some(version) = moved else {
+    if apply(state, member, &[target_id], event, url.as_deref()).await? == 0 {
         let status: String = sqlx::query_scalar("select status from post_targets where id = $1")
             .bind(target_id)
-            .fetch_one(&mut *tx)
+            .fetch_one(&state.pool)
             .await
             .map_err(AppError::unexpected)?;
         return Err(AppError::Conflict(format!(
             "This target is {status}; that cannot be done now. Reload to see its state."
         )));
-    };
+    }
+    tracing::info!(%target_id, ?event, user_id = %member.user_id, "target resolved by a person");
+    Ok(())
+}
+
+/// Bulk retry from the dashboard: every target that can go again does, in one transaction.
+pub async fn publish_again_all(state: &AppState, member: &Member, ids: &[Uuid]) -> Result<usize, AppError> {
+    if ids.is_empty() {
+        return Err(AppError::bad_request("Choose at least one target to retry."));
+    }
+    if ids.len() > MAX_BULK {
+        return Err(AppError::bad_request(format!(
+            "Retry at most {MAX_BULK} targets at once."
+        )));
+    }
+    let moved = apply(state, member, ids, Event::PublishAgain, None).await?;
+    tracing::info!(asked = ids.len(), moved, user_id = %member.user_id, "targets retried in bulk");
+    Ok(moved)
+}
+
+const MAX_BULK: usize = 1000;
+
+/// Moves the workspace's targets among `ids` that `event` may leave from; returns how many moved.
+async fn apply(
+    state: &AppState,
+    member: &Member,
+    ids: &[Uuid],
+    event: Event,
+    url: Option<&str>,
+) -> Result<usize, AppError> {
+    let mut tx = state.pool.begin().await.map_err(AppError::unexpected)?;
+    // Posts first, in one order, as the workers lock them: no deadlock with a worker or
+    // another bulk action.
+    let posts: Vec<Uuid> = sqlx::query_scalar(
+        "select p.id from posts p
+         where p.workspace_id = $2
+           and p.id in (select post_id from post_targets where id = any($1))
+         order by p.id for update",
+    )
+    .bind(ids)
+    .bind(member.workspace_id)
+    .fetch_all(&mut *tx)
+    .await
+    .map_err(AppError::unexpected)?;
+    if posts.is_empty() {
+        return Err(AppError::NotFound(
+            "There is no such target in this workspace.".into(),
+        ));
+    }
+    let moved: Vec<(Uuid, i32)> = sqlx::query_as(
+        "update post_targets t set status = $2, error_kind = null, last_error = null, claimed_at = null,
+                due_at = case when $2 = 'scheduled' then now() else t.due_at end,
+                remote_url = coalesce($4, t.remote_url),
+                published_at = case when $2 = 'published' then now() else t.published_at end
+         from posts p
+         where t.id = any($1) and p.id = t.post_id and p.id = any($5) and t.status = any($3)
+         returning t.id, p.version",
+    )
+    .bind(ids)
+    .bind(event.to().as_str())
+    .bind(event.from_names())
+    .bind(url)
+    .bind(&posts)
+    .fetch_all(&mut *tx)
+    .await
+    .map_err(AppError::unexpected)?;
     if event == Event::PublishAgain {
-        queue::push_for_target(&mut tx, target_id, version)
+        for (target_id, version) in &moved {
+            queue::push_for_target(&mut tx, *target_id, *version)
+                .await
+                .map_err(AppError::unexpected)?;
+        }
+    }
+    for post_id in &posts {
+        targets::roll_up(&mut tx, *post_id)
             .await
             .map_err(AppError::unexpected)?;
     }
-    targets::roll_up(&mut tx, post_id)
-        .await
-        .map_err(AppError::unexpected)?;
     tx.commit().await.map_err(AppError::unexpected)?;
-    tracing::info!(%target_id, ?event, user_id = %member.user_id, "target resolved by a person");
-    Ok(())
+    Ok(moved.len())
 }
 
 fn parse_url(url: &str) -> Result<String, AppError> {

@@ -9,6 +9,7 @@ pub mod handler;
 pub mod hold;
 pub mod manage;
 pub mod outcome;
+pub mod overview;
 pub mod poll;
 pub mod queue;
 pub mod sweeper;
