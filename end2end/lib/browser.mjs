@@ -18,6 +18,18 @@ export async function launch() {
   });
 }
 
+/** Calls a server function with the page's session, as a form post; fails on an error. */
+export async function call(page, endpoint, form) {
+  const response = await page.request.post(`${BASE}/api/${endpoint}`, {
+    form,
+    headers: { accept: 'application/json' },
+  });
+  if (!response.ok()) {
+    throw new Error(`${endpoint}: ${response.status()} ${await response.text()}`);
+  }
+  return response.json();
+}
+
 /** A unique address per test run, so tests can share one database. */
 export function uniqueEmail(name) {
   return `${name}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;

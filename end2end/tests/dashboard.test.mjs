@@ -1,21 +1,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, launch, hydrated, signUp, uniqueEmail } from '../lib/browser.mjs';
+import { BASE, call, launch, hydrated, signUp, uniqueEmail } from '../lib/browser.mjs';
 
 const FAKE = process.env.FAKE_NETWORK_URL;
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-/** Calls a server function with the page's session, as a form post. */
-async function call(page, endpoint, form) {
-  const response = await page.request.post(`${BASE}/api/${endpoint}`, {
-    form,
-    headers: { accept: 'application/json' },
-  });
-  assert.ok(response.ok(), `${endpoint}: ${response.status()} ${await response.text()}`);
-  return response.json();
-}
 
 const pad = (n) => String(n).padStart(2, '0');
 

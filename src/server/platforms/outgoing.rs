@@ -20,8 +20,24 @@ pub struct OutgoingImage {
     pub width: u32,
     pub height: u32,
     /// A public address of the image, for networks that fetch images themselves
-    /// (Instagram, Threads). Herald's own `/media/{id}` behind `server.base_url`.
+    /// (Instagram, Threads, Facebook): a signed, expiring link to Herald's `/media/{id}`.
     pub public_url: String,
+}
+
+impl OutgoingImage {
+    /// "image2.png": networks guess the type from the name as well as the bytes, and Discord
+    /// shows an attachment inline only when its name has an image extension.
+    pub fn file_name(&self, index: usize) -> String {
+        let extension = match self.content_type.as_str() {
+            "image/png" => "png",
+            "image/gif" => "gif",
+            "image/webp" => "webp",
+            "image/avif" => "avif",
+            "image/heic" => "heic",
+            _ => "jpg",
+        };
+        format!("image{}.{extension}", index + 1)
+    }
 }
 
 /// The post as it now lives on the network.

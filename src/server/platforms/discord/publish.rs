@@ -70,7 +70,7 @@ fn form(outgoing: &Outgoing) -> Result<Form, NetworkError> {
     let mut attachments = Vec::with_capacity(outgoing.images.len());
     let mut files = Vec::with_capacity(outgoing.images.len());
     for (n, image) in outgoing.images.iter().enumerate() {
-        let name = file_name(n, &image.content_type);
+        let name = image.file_name(n);
         let mut attachment = json!({ "id": n, "filename": name });
         // The description is the alt text Discord gives screen readers.
         if !image.alt_text.trim().is_empty() {
@@ -135,16 +135,4 @@ async fn guild_of(http: &reqwest::Client, webhook_url: &str) -> Option<String> {
     }
     let body = answer.bytes().await.ok()?;
     serde_json::from_slice::<WebhookGuild>(&body).ok()?.guild_id
-}
-
-/// Discord shows an attachment inline only when its name has an image extension.
-fn file_name(index: usize, content_type: &str) -> String {
-    let extension = match content_type {
-        "image/png" => "png",
-        "image/gif" => "gif",
-        "image/webp" => "webp",
-        "image/avif" => "avif",
-        _ => "jpg",
-    };
-    format!("image{}.{extension}", index + 1)
 }

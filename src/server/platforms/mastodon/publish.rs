@@ -61,7 +61,7 @@ async fn upload(
     image: &OutgoingImage,
 ) -> Result<String, NetworkError> {
     let file = Part::stream(image.bytes.clone())
-        .file_name(file_name(index, &image.content_type))
+        .file_name(image.file_name(index))
         .mime_str(&image.content_type)
         .map_err(|_| NetworkError::Rejected {
             status: 415,
@@ -113,17 +113,4 @@ async fn wait_until_processed(
         message: "the instance is still processing an image".into(),
         retry_after: None,
     })
-}
-
-/// Instances guess the type from the name as well as the bytes, so give it a fitting one.
-fn file_name(index: usize, content_type: &str) -> String {
-    let extension = match content_type {
-        "image/png" => "png",
-        "image/gif" => "gif",
-        "image/webp" => "webp",
-        "image/avif" => "avif",
-        "image/heic" => "heic",
-        _ => "jpg",
-    };
-    format!("image{}.{extension}", index + 1)
 }

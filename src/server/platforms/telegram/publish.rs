@@ -130,14 +130,8 @@ async fn send_images(
 
 /// Telegram has no alt text; the photo goes alone.
 fn photo(index: usize, image: &OutgoingImage) -> Result<Part, NetworkError> {
-    let extension = match image.content_type.as_str() {
-        "image/png" => "png",
-        "image/gif" => "gif",
-        "image/webp" => "webp",
-        _ => "jpg",
-    };
     Part::stream(image.bytes.clone())
-        .file_name(format!("image{}.{extension}", index + 1))
+        .file_name(image.file_name(index))
         .mime_str(&image.content_type)
         .map_err(|_| NetworkError::Rejected {
             status: 415,
