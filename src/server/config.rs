@@ -92,6 +92,12 @@ pub struct PublishSettings {
     pub max_retry_after_seconds: u64,
     /// /healthz turns unhealthy when the oldest due, unclaimed target is older than this.
     pub max_queue_lag_seconds: u64,
+    /// Database connections of the publish engine (its own pool).
+    pub pool_size: u32,
+    /// Most claims (or outcomes) written in one transaction.
+    pub batch_max: usize,
+    /// Batches of one kind in flight at once.
+    pub batches_in_flight: usize,
 }
 
 impl PublishSettings {

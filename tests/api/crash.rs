@@ -2,9 +2,8 @@
 //! target ends published once (Mastodon deduplicates by Idempotency-Key) or `unknown` (Discord
 //! has no key, so it is never sent twice); none is lost.
 use crate::helpers::{TestApp, spawn_app};
-use herald::server::crypto::Cipher;
+use crate::seed;
 use herald::server::platforms::Credentials;
-use herald::server::publish::queue;
 use secrecy::ExposeSecret;
 use sqlx::PgPool;
 use std::collections::HashMap;
@@ -51,50 +50,10 @@ fn start_worker(app: &TestApp, database_url: &str) -> Worker {
     Worker(child)
 }
 
-/// An account with sealed credentials, straight into the database.
-async fn account(app: &TestApp, workspace: Uuid, credentials: &Credentials) -> Uuid {
-    let id = Uuid::new_v4();
-    let cipher = Cipher::from_settings(&app.settings).unwrap();
-    let platform = credentials.platform();
-    sqlx::query(
-        "insert into accounts (id, workspace_id, platform, display_name, handle, colour, credentials)
-         values ($1, $2, $3, $3, '@crash', '#6366f1', $4)",
-    )
-    .bind(id)
-    .bind(workspace)
-    .bind(platform.as_str())
-    .bind(cipher.seal(&credentials.to_json(), id.as_bytes()))
-    .execute(&app.pool)
-    .await
-    .unwrap();
-    id
-}
-
 /// A scheduled post for one account, due a moment from now, with its task pushed.
 async fn post_due_soon(app: &TestApp, workspace: Uuid, account: Uuid) -> Uuid {
-    let mut tx = app.pool.begin().await.unwrap();
-    let post: Uuid = sqlx::query_scalar(
-        "insert into posts (workspace_id, body, status, scheduled_at, timezone)
-         values ($1, 'Crash test', 'scheduled', now() + interval '1 second', 'UTC') returning id",
-    )
-    .bind(workspace)
-    .fetch_one(&mut *tx)
-    .await
-    .unwrap();
-    sqlx::query("insert into post_targets (post_id, account_id, status) values ($1, $2, 'scheduled')")
-        .bind(post)
-        .bind(account)
-        .execute(&mut *tx)
-        .await
-        .unwrap();
-    let at = sqlx::query_scalar("select scheduled_at from posts where id = $1")
-        .bind(post)
-        .fetch_one(&mut *tx)
-        .await
-        .unwrap();
-    queue::schedule_post(&mut tx, post, 1, at).await.unwrap();
-    tx.commit().await.unwrap();
-    post
+    let at = chrono::Utc::now() + chrono::Duration::seconds(1);
+    seed::post(app, workspace, &[account], at).await.0
 }
 
 async fn requests_to(fake: &MockServer, prefix: &str) -> Vec<wiremock::Request> {
@@ -144,7 +103,7 @@ async fn a_killed_worker_loses_nothing_and_doubles_nothing(pool: PgPool) {
         .respond_with(slow_ok(serde_json::json!({"id": "2", "channel_id": "3"})))
         .mount(&fake)
         .await;
-    let mastodon = account(
+    let mastodon = seed::account(
         &app,
         workspace,
         &Credentials::Mastodon {
@@ -153,7 +112,7 @@ async fn a_killed_worker_loses_nothing_and_doubles_nothing(pool: PgPool) {
         },
     )
     .await;
-    let discord = account(
+    let discord = seed::account(
         &app,
         workspace,
         &Credentials::Discord {

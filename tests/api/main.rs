@@ -2,6 +2,7 @@
 //! a free port, and talks to it over real HTTP.
 mod accounts;
 mod auth;
+mod batch;
 mod cli;
 mod crash;
 mod dashboard;
@@ -12,5 +13,6 @@ mod media;
 mod pages;
 mod posts;
 mod publish;
+mod seed;
 mod sessions;
 mod team;

@@ -2,11 +2,14 @@
 //! offline cache in `.sqlx/` (regenerate with `make sqlx-prepare`).
 pub mod accounts;
 pub mod attempts;
+pub mod claims;
 pub mod invites;
 pub mod media;
 pub mod memberships;
 pub mod overview;
+pub mod post_status;
 pub mod posts;
+pub mod published;
 pub mod signin_failures;
 pub mod targets;
 pub mod users;

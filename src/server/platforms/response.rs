@@ -1,5 +1,6 @@
 //! Turning HTTP answers into results, the same way for every network.
 use super::NetworkError;
+use chrono::{DateTime, Utc};
 use serde::de::DeserializeOwned;
 use std::time::Duration;
 
@@ -70,16 +71,42 @@ fn error_text(body: &str) -> String {
     }
 }
 
+/// How long the network asks us to wait: `Retry-After` (seconds or an HTTP date), else, on a
+/// 429, when its rate-limit window resets: `X-RateLimit-Reset` (Mastodon, an ISO 8601 time),
+/// `RateLimit-Reset` (Bluesky, Unix seconds), `x-rate-limit-reset` (X, Unix seconds).
 fn retry_after(response: &reqwest::Response) -> Option<Duration> {
-    response
-        .headers()
-        .get(reqwest::header::RETRY_AFTER)?
-        .to_str()
-        .ok()?
-        .trim()
-        .parse::<u64>()
-        .ok()
-        .map(Duration::from_secs)
+    let header = |name: &str| response.headers().get(name)?.to_str().ok();
+    let now = Utc::now();
+    if let Some(wait) = header("retry-after").and_then(|value| wait_from(value, now)) {
+        return Some(wait);
+    }
+    if response.status() != reqwest::StatusCode::TOO_MANY_REQUESTS {
+        return None;
+    }
+    ["x-ratelimit-reset", "ratelimit-reset", "x-rate-limit-reset"]
+        .into_iter()
+        .find_map(|name| header(name).and_then(|value| wait_from(value, now)))
+}
+
+/// A header's wait from `now`: seconds, a Unix time, an HTTP date or an RFC 3339 time.
+fn wait_from(value: &str, now: DateTime<Utc>) -> Option<Duration> {
+    let value = value.trim();
+    if let Ok(number) = value.parse::<f64>() {
+        if !number.is_finite() || number < 0.0 {
+            return None;
+        }
+        // Nobody asks for a wait of 30 years: a number that large is a Unix time.
+        let seconds = if number > 1e9 {
+            number - now.timestamp() as f64
+        } else {
+            number
+        };
+        return Some(Duration::from_secs_f64(seconds.max(0.0)));
+    }
+    let at = DateTime::parse_from_rfc2822(value)
+        .or_else(|_| DateTime::parse_from_rfc3339(value))
+        .ok()?;
+    Some((at.with_timezone(&Utc) - now).to_std().unwrap_or(Duration::ZERO))
 }
 
 #[cfg(test)]
@@ -110,5 +137,21 @@ mod tests {
             panic!()
         };
         assert_eq!(message.len(), MAX_ERROR_TEXT);
+    }
+
+    #[test]
+    fn reads_every_way_networks_say_how_long_to_wait() {
+        let now: DateTime<Utc> = "2026-11-23T12:00:00Z".parse().unwrap();
+        let secs = |value: &str| wait_from(value, now).map(|wait| wait.as_secs_f64());
+        assert_eq!(secs("120"), Some(120.0));
+        assert_eq!(secs(" 0.5 "), Some(0.5));
+        // HTTP date (Retry-After), ISO 8601 (Mastodon), Unix seconds (Bluesky, X).
+        assert_eq!(secs("Mon, 23 Nov 2026 12:01:30 GMT"), Some(90.0));
+        assert_eq!(secs("2026-11-23T12:05:00.000000Z"), Some(300.0));
+        assert_eq!(secs(&(now.timestamp() + 42).to_string()), Some(42.0));
+        // Already past: no wait. Nonsense: no answer.
+        assert_eq!(secs("2026-11-23T11:00:00Z"), Some(0.0));
+        assert_eq!(secs("soon"), None);
+        assert_eq!(secs("-5"), None);
     }
 }

@@ -3,48 +3,28 @@ use super::outcome;
 use super::queue::PublishTask;
 use super::worker::Engine;
 use crate::domain::platform::Platform;
-use crate::server::db::{attempts, targets};
+use crate::server::db::claims::Claimed;
+use crate::server::db::targets;
 use crate::server::platforms::{self, Credentials, NetworkContext, NetworkError, Published};
 use anyhow::Context;
 
 /// Errs only when the database fails us; every network outcome is recorded and returns Ok.
 #[tracing::instrument(skip_all, fields(target_id = %task.target_id, version = task.version))]
 pub async fn run(engine: &Engine, task: PublishTask) -> anyhow::Result<()> {
-    let Some(claimed) = claim(engine, task).await? else {
+    // Committed before the network is called: a crash from here on leaves a visible claim.
+    let Some(claimed) = engine.claims.submit(task).await? else {
+        tracing::debug!("nothing to publish: the task is stale or its target held");
         return Ok(());
     };
-    let result = send(engine, task, &claimed).await;
-    outcome::record(engine, task, &claimed, result).await
-}
-
-async fn claim(engine: &Engine, task: PublishTask) -> anyhow::Result<Option<targets::Claimed>> {
-    let window = engine.settings.missed_after();
-    let mut tx = engine.state.pool.begin().await?;
-    let Some(post_id) = targets::lock_post_of(&mut tx, task.target_id).await? else {
-        return Ok(None);
-    };
-    let claimed = targets::claim(&mut tx, task.target_id, task.version, &engine.worker, window).await?;
-    match &claimed {
-        Some(claimed) => {
-            attempts::start(&mut tx, task.target_id, claimed.attempt, &engine.worker).await?;
-        }
-        None => {
-            outcome::hold_if_needed(&mut tx, task, window).await?;
-        }
-    }
-    targets::roll_up(&mut tx, post_id).await?;
-    tx.commit().await?;
-    if let Some(claimed) = &claimed {
-        tracing::info!(attempt = claimed.attempt, platform = %claimed.platform, "publishing");
-    }
-    Ok(claimed)
+    tracing::info!(attempt = claimed.attempt, platform = %claimed.platform, "publishing");
+    let result = send(engine, &claimed).await;
+    outcome::record(engine, &claimed, result).await
 }
 
 /// Calls the network, keeping the claim alive while it works.
 async fn send(
     engine: &Engine,
-    task: PublishTask,
-    claimed: &targets::Claimed,
+    claimed: &Claimed,
 ) -> Result<(Published, Credentials), (NetworkError, Option<Credentials>)> {
     let credentials = open_credentials(engine, claimed).map_err(|error| {
         (
@@ -59,23 +39,17 @@ async fn send(
         .platform
         .parse()
         .map_err(|_| (NetworkError::Protocol("unknown network".into()), None))?;
-    let outgoing = super::content::outgoing(
-        &engine.state,
-        claimed.post_id,
-        task.target_id,
-        claimed.account_id,
-        claimed.text.clone(),
-    )
-    .await
-    .map_err(|error| {
-        (
-            NetworkError::Rejected {
-                status: 0,
-                message: format!("{error:#}"),
-            },
-            None,
-        )
-    })?;
+    let outgoing = super::content::outgoing(&engine.state, claimed)
+        .await
+        .map_err(|error| {
+            (
+                NetworkError::Rejected {
+                    status: 0,
+                    message: format!("{error:#}"),
+                },
+                None,
+            )
+        })?;
     let ctx = NetworkContext {
         http: &engine.state.http,
         endpoints: &engine.state.settings.networks,
@@ -91,7 +65,7 @@ async fn send(
                 result = &mut publish => break result,
                 _ = heartbeat.tick() => {
                     if let Ok(mut conn) = engine.state.pool.acquire().await {
-                        let _ = targets::extend_claim(&mut conn, task.target_id, &engine.worker).await;
+                        let _ = targets::extend_claim(&mut conn, claimed.target_id, &engine.worker).await;
                     }
                 }
             }
@@ -103,7 +77,7 @@ async fn send(
     }
 }
 
-fn open_credentials(engine: &Engine, claimed: &targets::Claimed) -> anyhow::Result<Credentials> {
+fn open_credentials(engine: &Engine, claimed: &Claimed) -> anyhow::Result<Credentials> {
     let plain = engine
         .state
         .cipher

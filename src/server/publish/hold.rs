@@ -1,6 +1,9 @@
 //! Targets held while their account was paused or needed re-auth go back to the queue when it
-//! is connected again. (Holding is lazy: a task that finds its account paused marks it.)
+//! is connected again. (Holding is mostly lazy: a task that finds its account paused marks
+//! it; an account whose credentials were refused has all its waiting targets held at once.)
 use super::queue;
+use crate::domain::publish::Event;
+use crate::server::db::post_status;
 use sqlx::PgPool;
 use uuid::Uuid;
 
@@ -27,4 +30,31 @@ pub async fn release_account(pool: &PgPool, account_id: Uuid) -> sqlx::Result<us
         tracing::info!(%account_id, released = released.len(), "held targets back in the queue");
     }
     Ok(released.len())
+}
+
+/// The account needs to be connected again: hold its targets that wait to go out. Their posts
+/// are locked first, in id order, like every writer of targets.
+pub async fn hold_account(pool: &PgPool, account_id: Uuid, reason: &str) -> sqlx::Result<()> {
+    let mut tx = pool.begin().await?;
+    let posts: Vec<Uuid> = sqlx::query_scalar(
+        "select id from posts where id in (
+             select post_id from post_targets where account_id = $1 and status = any($2))
+         order by id for update",
+    )
+    .bind(account_id)
+    .bind(Event::Pause.from_names())
+    .fetch_all(&mut *tx)
+    .await?;
+    sqlx::query(
+        "update post_targets set status = 'paused', error_kind = 'paused',
+                last_error = 'The account needs to be connected again: ' || $2
+         where account_id = $1 and status = any($3)",
+    )
+    .bind(account_id)
+    .bind(reason)
+    .bind(Event::Pause.from_names())
+    .execute(&mut *tx)
+    .await?;
+    post_status::roll_up(&mut tx, &posts).await?;
+    tx.commit().await
 }

@@ -5,7 +5,7 @@ use super::{hold, queue};
 use crate::api::error::AppError;
 use crate::domain::publish::Event;
 use crate::server::auth::guard::Member;
-use crate::server::db::targets;
+use crate::server::db::post_status;
 use crate::server::state::AppState;
 use uuid::Uuid;
 
@@ -114,11 +114,9 @@ async fn apply(
                 .map_err(AppError::unexpected)?;
         }
     }
-    for post_id in &posts {
-        targets::roll_up(&mut tx, *post_id)
-            .await
-            .map_err(AppError::unexpected)?;
-    }
+    post_status::roll_up(&mut tx, &posts)
+        .await
+        .map_err(AppError::unexpected)?;
     tx.commit().await.map_err(AppError::unexpected)?;
     Ok(moved.len())
 }

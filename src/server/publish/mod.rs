@@ -3,7 +3,10 @@
 //! Scheduling pushes one task per target (carrying the post's version) in the same transaction
 //! as the status change (`queue`). A worker claims the target with one conditional UPDATE,
 //! calls the network, and records the outcome (`handler`, `outcome`); retries are new tasks
-//! with a later `run_at`. The sweeper heals what a crash or an outage left behind (`sweeper`).
+//! with a later `run_at`. Claims and outcomes of concurrent tasks are written together, one
+//! transaction per batch (`batch`, `claim`, `record`). The sweeper heals what a crash or an outage left behind (`sweeper`).
+pub mod batch;
+pub mod claim;
 pub mod content;
 pub mod handler;
 pub mod hold;
@@ -12,6 +15,7 @@ pub mod outcome;
 pub mod overview;
 pub mod poll;
 pub mod queue;
+pub mod record;
 pub mod sweeper;
 pub mod worker;
 

@@ -1,13 +1,17 @@
 //! The apalis worker that runs publish tasks, configured on purpose (see ARCHITECTURE.md):
 //! a fast poll so tasks fire on time, a unique name per process start so a restart recovers
 //! orphaned tasks, explicit concurrency and attempts, and a graceful stop.
+use super::batch::{Batcher, retry_conflicts};
 use super::poll::Armed;
 use super::queue::{PublishTask, QUEUE};
-use super::{handler, sweeper};
+use super::record::{self, Report};
+use super::{claim, handler, sweeper};
 use crate::server::config::PublishSettings;
+use crate::server::db::claims::Claimed;
 use crate::server::state::AppState;
 use apalis::prelude::*;
 use apalis_postgres::{Config, PostgresStorage, Pubsub};
+use sqlx::postgres::PgPoolOptions;
 use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
@@ -18,17 +22,36 @@ pub struct Engine {
     pub settings: PublishSettings,
     /// This process start's worker name (apalis needs it unique to recover orphans).
     pub worker: String,
+    /// Claims of many tasks, one transaction per batch.
+    pub claims: Batcher<PublishTask, Option<Claimed>>,
+    /// Outcomes of many attempts, one transaction per batch.
+    pub outcomes: Batcher<Report, bool>,
 }
 
 impl Engine {
+    /// Spawns the claim and outcome batch loops (they end with the engine).
     pub fn new(state: AppState) -> Arc<Self> {
         let settings = state.settings.publishing.clone();
         let host = std::env::var("HOSTNAME").unwrap_or_else(|_| "herald".into());
         let short = uuid::Uuid::new_v4().simple().to_string();
+        let worker = format!("{host}-{}-{}", std::process::id(), &short[..8]);
+        let (max, in_flight) = (settings.batch_max, settings.batches_in_flight);
+        let (pool, name, window) = (state.pool.clone(), worker.clone(), settings.missed_after());
+        let claims = Batcher::spawn(max, in_flight, move |tasks: Vec<PublishTask>| {
+            let (pool, name) = (pool.clone(), name.clone());
+            async move { retry_conflicts(|| claim::batch(&pool, &name, window, &tasks)).await }
+        });
+        let pool = state.pool.clone();
+        let outcomes = Batcher::spawn(max, in_flight, move |reports: Vec<Report>| {
+            let pool = pool.clone();
+            async move { retry_conflicts(|| record::batch(&pool, &reports)).await }
+        });
         Arc::new(Self {
             state,
             settings,
-            worker: format!("{host}-{}-{}", std::process::id(), &short[..8]),
+            worker,
+            claims,
+            outcomes,
         })
     }
 }
@@ -49,12 +72,18 @@ async fn task(job: PublishTask, engine: Data<Arc<Engine>>) -> Result<(), BoxDynE
 }
 
 /// Starts the publish workers and the sweeper until `shutdown` resolves.
-pub fn start(state: AppState, shutdown: impl Future<Output = ()> + Send + 'static) -> Workers {
+pub fn start(mut state: AppState, shutdown: impl Future<Output = ()> + Send + 'static) -> Workers {
+    // Its own connections, so a busy web app cannot starve publishing (nor the reverse).
+    state.pool = PgPoolOptions::new()
+        .max_connections(state.settings.publishing.pool_size.max(2))
+        .acquire_timeout(Duration::from_secs(5))
+        .connect_lazy_with(state.pool.connect_options().as_ref().clone());
     let engine = Engine::new(state);
     tracing::info!(worker = %engine.worker, concurrency = engine.settings.concurrency, "publish workers starting");
     let sweeper = tokio::spawn(sweeper::run_every(engine.clone()));
     let handle = tokio::spawn(async move {
         let pool = engine.state.pool.clone();
+        let pool_to_close = pool.clone();
         let settings = engine.settings.clone();
         let name = engine.worker.clone();
         let config = Config::default()
@@ -85,6 +114,7 @@ pub fn start(state: AppState, shutdown: impl Future<Output = ()> + Send + 'stati
             tracing::error!(%error, "publish workers stopped with an error");
         }
         sweeper.abort();
+        pool_to_close.close().await;
         tracing::info!("publish workers stopped");
     });
     Workers { handle }

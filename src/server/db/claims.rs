@@ -1,0 +1,141 @@
+//! Claiming many due targets with one statement: the conditional UPDATE that takes each
+//! target (current version, due, account connected, workspace not paused) and the insert of
+//! its publish_attempts row. The caller holds the posts' locks (`post_status::lock_of_targets`).
+use crate::domain::publish::Event;
+use chrono::{DateTime, Utc};
+use sqlx::PgConnection;
+use std::time::Duration;
+use uuid::Uuid;
+
+/// A target a worker now owns, with what it needs to publish it.
+#[derive(Debug, sqlx::FromRow)]
+pub struct Claimed {
+    pub target_id: Uuid,
+    /// The post version of the task that claimed it.
+    pub version: i32,
+    pub post_id: Uuid,
+    pub attempt: i32,
+    pub account_id: Uuid,
+    pub platform: String,
+    pub credentials: Vec<u8>,
+    pub text: String,
+    pub due_at: DateTime<Utc>,
+    #[sqlx(skip)]
+    pub images: Vec<Image>,
+}
+
+/// An image of the post, in order (its bytes are read from the media directory).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Image {
+    pub post_id: Uuid,
+    pub id: Uuid,
+    pub sha256: Vec<u8>,
+    pub content_type: String,
+    pub width: i32,
+    pub height: i32,
+    pub alt_text: String,
+}
+
+/// Takes each (target, version) that is due, current and not held back; the rest match
+/// nothing. Pairs must be distinct.
+pub async fn claim(
+    conn: &mut PgConnection,
+    tasks: &[(Uuid, i32)],
+    worker: &str,
+    missed_after: Duration,
+) -> sqlx::Result<Vec<Claimed>> {
+    let (targets, versions): (Vec<Uuid>, Vec<i32>) = tasks.iter().copied().unzip();
+    sqlx::query_as(
+        "with req as (select * from unnest($1::uuid[], $2::int[]) as r(target_id, version)),
+         claimed as (
+             update post_targets t
+             set status = 'publishing', attempts = t.attempts + 1, claimed_at = now(),
+                 claimed_by = $3, last_error = null, error_kind = null
+             from req, posts p, accounts a, workspaces w
+             where t.id = req.target_id and p.id = t.post_id and p.version = req.version
+               and t.status = any($4)
+               and t.due_at <= now() and t.due_at > now() - make_interval(secs => $5)
+               and a.id = t.account_id and a.state = 'connected'
+               and w.id = p.workspace_id and not w.publishing_paused
+             returning t.id as target_id, req.version, t.post_id, t.attempts as attempt,
+                       t.account_id, a.platform, a.credentials,
+                       coalesce(nullif(t.body_override, ''), p.body) as text, t.due_at
+         ),
+         started as (
+             insert into publish_attempts (target_id, attempt, worker)
+             select target_id, attempt, $3 from claimed
+             on conflict (target_id, attempt) do nothing
+         )
+         select * from claimed",
+    )
+    .bind(targets)
+    .bind(versions)
+    .bind(worker)
+    .bind(Event::Claim.from_names())
+    .bind(missed_after.as_secs_f64())
+    .fetch_all(conn)
+    .await
+}
+
+/// The images of these posts, each post's in order.
+pub async fn images(conn: &mut PgConnection, post_ids: &[Uuid]) -> sqlx::Result<Vec<Image>> {
+    sqlx::query_as(
+        "select pm.post_id, m.id, m.sha256, m.content_type, m.width, m.height, pm.alt_text
+         from post_media pm join media m on m.id = pm.media_id
+         where pm.post_id = any($1) order by pm.post_id, pm.position",
+    )
+    .bind(post_ids)
+    .fetch_all(conn)
+    .await
+}
+
+/// Why a current task could not claim its target, if it is not simply stale.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Held {
+    Missed,
+    Paused(String),
+}
+
+/// For tasks that claimed nothing: those whose target is due and current but held back,
+/// and why. Stale tasks are not in the answer.
+pub async fn why_unclaimed(
+    conn: &mut PgConnection,
+    tasks: &[(Uuid, i32)],
+    missed_after: Duration,
+) -> sqlx::Result<Vec<(Uuid, Held)>> {
+    let (targets, versions): (Vec<Uuid>, Vec<i32>) = tasks.iter().copied().unzip();
+    let rows: Vec<(Uuid, bool, String, Option<String>, bool, String)> = sqlx::query_as(
+        "select t.id, t.due_at <= now() - make_interval(secs => $3), a.state, a.state_reason,
+                w.publishing_paused, a.display_name
+         from unnest($1::uuid[], $2::int[]) as req(target_id, version)
+         join post_targets t on t.id = req.target_id join posts p on p.id = t.post_id
+         join accounts a on a.id = t.account_id join workspaces w on w.id = p.workspace_id
+         where p.version = req.version and t.status = any($4) and t.due_at <= now()",
+    )
+    .bind(targets)
+    .bind(versions)
+    .bind(missed_after.as_secs_f64())
+    .bind(Event::Claim.from_names())
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(id, missed, state, reason, workspace_paused, name)| {
+            let held = if workspace_paused {
+                Held::Paused("Publishing is paused for this workspace.".into())
+            } else if state == "needs_reauth" {
+                Held::Paused(format!(
+                    "{name} needs to be connected again{}.",
+                    reason.map(|r| format!(" ({r})")).unwrap_or_default()
+                ))
+            } else if state == "paused" {
+                Held::Paused(format!("{name} is paused."))
+            } else if missed {
+                Held::Missed
+            } else {
+                return None;
+            };
+            Some((id, held))
+        })
+        .collect())
+}
