@@ -10,3 +10,4 @@ pub mod publish;
 pub mod role;
 pub mod schedule;
 pub mod text;
+pub mod workflow;

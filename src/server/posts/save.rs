@@ -70,7 +70,11 @@ pub async fn save(
         ));
     }
 
-    let status = PostStatus::after_save(input.intent);
+    let status = match input.intent {
+        Intent::Draft => PostStatus::Draft,
+        Intent::Submit => PostStatus::InReview,
+        Intent::Schedule | Intent::PublishNow => PostStatus::Scheduled,
+    };
     let fields = posts::PostFields {
         body: &input.body,
         status,
