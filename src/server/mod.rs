@@ -1,5 +1,6 @@
 //! Everything that only runs on the server.
 pub mod accounts;
+pub mod audit;
 pub mod auth;
 pub mod cli;
 pub mod config;
@@ -13,6 +14,7 @@ pub mod outbound;
 pub mod platforms;
 pub mod posts;
 pub mod publish;
+pub mod review;
 pub mod startup;
 pub mod state;
 pub mod team;

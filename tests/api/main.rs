@@ -11,5 +11,8 @@ mod media;
 mod pages;
 mod posts;
 mod publish;
+mod review;
+mod review_refusals;
 mod sessions;
 mod team;
+mod team_scene;

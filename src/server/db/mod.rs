@@ -2,10 +2,13 @@
 //! offline cache in `.sqlx/` (regenerate with `make sqlx-prepare`).
 pub mod accounts;
 pub mod attempts;
+pub mod audit;
+pub mod comments;
 pub mod invites;
 pub mod media;
 pub mod memberships;
 pub mod posts;
+pub mod reviews;
 pub mod signin_failures;
 pub mod targets;
 pub mod users;
