@@ -5,6 +5,7 @@ pub mod audit;
 pub mod auth;
 pub mod error;
 pub mod invite;
+pub mod notifications;
 pub mod posts;
 pub mod publishing;
 pub mod review;

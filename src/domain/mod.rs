@@ -3,6 +3,7 @@ pub mod account;
 pub mod credentials;
 pub mod email;
 pub mod names;
+pub mod notice;
 pub mod password;
 pub mod platform;
 pub mod post;

@@ -8,6 +8,7 @@ pub mod crypto;
 pub mod db;
 pub mod health;
 pub mod http;
+pub mod mail;
 pub mod media_files;
 pub mod metrics;
 pub mod outbound;

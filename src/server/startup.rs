@@ -47,6 +47,7 @@ impl Application {
         let state = AppState::new(settings, pool, leptos_options)?;
         metrics::handle();
         spawn_housekeeping(&state);
+        crate::server::mail::spawn(&state);
         Ok(Self {
             listener,
             router: router(state.clone()),

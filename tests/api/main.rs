@@ -8,6 +8,7 @@ mod fakes;
 mod health;
 mod helpers;
 mod media;
+mod notices;
 mod pages;
 mod posts;
 mod publish;

@@ -3,6 +3,7 @@
 //! step is on record.
 use crate::helpers::json;
 use crate::team_scene::team;
+use herald::api::notifications::NotificationView;
 use herald::api::posts::SavedPost;
 use herald::api::review::{PostUnderReview, ReviewItem};
 use herald::domain::post::PostStatus;
@@ -43,6 +44,10 @@ async fn a_contributors_post_cannot_be_scheduled_without_approval(pool: PgPool) 
         .await
         .unwrap();
     assert_eq!(jobs, 0);
+    // The approvers hear of it (the contributor does not).
+    assert_eq!(team.unread(&team.editor).await, 1);
+    assert_eq!(team.unread(&team.owner).await, 1);
+    assert_eq!(team.unread(&team.contributor).await, 0);
     let queue: Vec<ReviewItem> = json(team.app.call(&team.editor, "review_queue", &[]).await).await;
     assert_eq!(queue.len(), 1);
     assert_eq!(
@@ -76,7 +81,11 @@ async fn an_editors_approval_schedules_the_post_and_pushes_its_tasks(pool: PgPoo
     assert_eq!(payload["target_id"], target.to_string());
     assert_eq!(payload["version"], decided.version);
 
-    // The queue is empty again.
+    // The author hears of it, and the queue is empty again.
+    let notes: Vec<NotificationView> =
+        json(team.app.call(&team.contributor, "notifications", &[]).await).await;
+    assert_eq!(notes.len(), 1);
+    assert_eq!(notes[0].kind, "approved");
     assert_eq!(
         json::<i64>(team.app.call(&team.editor, "review_count", &[]).await).await,
         0

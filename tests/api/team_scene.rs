@@ -142,4 +142,8 @@ impl Team {
             .await
             .unwrap()
     }
+
+    pub async fn unread(&self, who: &Browser) -> i64 {
+        json(self.app.call(who, "unread_notifications", &[]).await).await
+    }
 }

@@ -7,6 +7,8 @@ pub mod comments;
 pub mod invites;
 pub mod media;
 pub mod memberships;
+pub mod notifications;
+pub mod outbox;
 pub mod posts;
 pub mod reviews;
 pub mod signin_failures;

@@ -3,7 +3,7 @@
 use crate::domain::post::PostStatus;
 use crate::server::audit;
 use crate::server::auth::guard::Member;
-use crate::server::db::{posts, reviews};
+use crate::server::db::{notifications, posts, reviews};
 use crate::server::review::snapshot;
 use chrono::{DateTime, Utc};
 use serde_json::json;
@@ -20,6 +20,9 @@ pub struct Change<'a> {
     pub new_time: Option<DateTime<Utc>>,
     pub body: &'a str,
 }
+
+/// Roles told when a post is submitted.
+pub const APPROVERS: [&str; 3] = ["owner", "admin", "editor"];
 
 pub async fn saved(tx: &mut PgTransaction<'_>, member: &Member, change: &Change<'_>) -> sqlx::Result<()> {
     let excerpt = audit::excerpt(change.body);
@@ -47,7 +50,7 @@ pub async fn saved(tx: &mut PgTransaction<'_>, member: &Member, change: &Change<
         "old_time": change.old_time,
         "new_time": change.new_time,
     });
-    audit::post(&mut **tx, member, action, change.id, summary, details).await?;
+    let event = audit::post(&mut **tx, member, action, change.id, summary, details).await?;
     if change.after == PostStatus::InReview && (submitted || change.content_changed) {
         let post = posts::find_for_update(tx, member.workspace_id, change.id)
             .await?
@@ -65,6 +68,19 @@ pub async fn saved(tx: &mut PgTransaction<'_>, member: &Member, change: &Change<
             },
         )
         .await?;
+    }
+    if submitted {
+        let title = format!("{} asks you to review a post", member.name);
+        let link = format!("/review/{}", change.id);
+        let notice = notifications::Notice {
+            event_id: event,
+            workspace_id: member.workspace_id,
+            kind: "submitted",
+            title: &title,
+            body: &format!("“{excerpt}”"),
+            link: &link,
+        };
+        notifications::notify(&mut **tx, &notice, &APPROVERS, &[], member.user_id).await?;
     }
     Ok(())
 }

@@ -5,7 +5,7 @@ use crate::api::review::CommentView;
 use crate::domain::workflow::{self, Actor};
 use crate::server::audit;
 use crate::server::auth::guard::Member;
-use crate::server::db::{comments, posts};
+use crate::server::db::{comments, notifications, posts};
 use crate::server::state::AppState;
 use serde_json::json;
 use uuid::Uuid;
@@ -54,7 +54,7 @@ pub async fn comment(
         .map_err(AppError::unexpected)?
         .ok_or_else(missing_post)?;
     let excerpt = audit::excerpt(&post.body);
-    audit::post(
+    let event = audit::post(
         &mut *tx,
         member,
         "post.commented",
@@ -64,6 +64,21 @@ pub async fn comment(
     )
     .await
     .map_err(AppError::unexpected)?;
+    if let Some(author) = post.author_id {
+        let title = format!("{} commented on your post", member.name);
+        let link = format!("/compose?post={post_id}");
+        let notice = notifications::Notice {
+            event_id: event,
+            workspace_id: member.workspace_id,
+            kind: "commented",
+            title: &title,
+            body,
+            link: &link,
+        };
+        notifications::notify(&mut *tx, &notice, &[], &[author], member.user_id)
+            .await
+            .map_err(AppError::unexpected)?;
+    }
     tx.commit().await.map_err(AppError::unexpected)?;
     Ok(CommentView {
         id,

@@ -7,7 +7,7 @@ use crate::domain::post::{PostStatus, TargetStatus};
 use crate::domain::workflow::{self, Actor};
 use crate::server::audit;
 use crate::server::auth::guard::Member;
-use crate::server::db::{comments, posts, reviews, workspaces};
+use crate::server::db::{comments, notifications, posts, reviews, workspaces};
 use crate::server::publish;
 use crate::server::state::AppState;
 use chrono::{DateTime, Utc};
@@ -64,10 +64,26 @@ pub async fn approve(
         kind: "approved",
         note,
     };
-    decision
+    let event = decision
         .record(&mut tx, member)
         .await
         .map_err(AppError::unexpected)?;
+    let excerpt = audit::excerpt(&post.body);
+    let body = match status {
+        PostStatus::Scheduled => format!("“{excerpt}” is scheduled."),
+        _ => format!("“{excerpt}” was approved, but its time has passed: pick a new time."),
+    };
+    tell_author(
+        &mut tx,
+        member,
+        &post,
+        event,
+        "approved",
+        &format!("{} approved your post", member.name),
+        &body,
+    )
+    .await
+    .map_err(AppError::unexpected)?;
     tx.commit().await.map_err(AppError::unexpected)?;
     tracing::info!(version, status = status.as_str(), "post approved");
     Ok(Decided {
@@ -108,10 +124,22 @@ pub async fn request_changes(
         kind: "changes_requested",
         note,
     };
-    decision
+    let event = decision
         .record(&mut tx, member)
         .await
         .map_err(AppError::unexpected)?;
+    let title = format!("{} asks for changes", member.name);
+    tell_author(
+        &mut tx,
+        member,
+        &post,
+        event,
+        "changes_requested",
+        &title,
+        note.unwrap_or(""),
+    )
+    .await
+    .map_err(AppError::unexpected)?;
     tx.commit().await.map_err(AppError::unexpected)?;
     tracing::info!(version, "changes requested");
     Ok(Decided {
@@ -186,4 +214,28 @@ impl Decision<'_> {
         let details = json!({"version": self.version, "seen_version": self.post.version, "note": self.note});
         audit::post(&mut **tx, member, action, self.post.id, summary, details).await
     }
+}
+
+async fn tell_author(
+    tx: &mut PgTransaction<'_>,
+    member: &Member,
+    post: &posts::PostRow,
+    event: i64,
+    kind: &str,
+    title: &str,
+    body: &str,
+) -> sqlx::Result<()> {
+    let Some(author) = post.author_id else {
+        return Ok(());
+    };
+    let link = format!("/compose?post={}", post.id);
+    let notice = notifications::Notice {
+        event_id: event,
+        workspace_id: member.workspace_id,
+        kind,
+        title,
+        body,
+        link: &link,
+    };
+    notifications::notify(&mut **tx, &notice, &[], &[author], member.user_id).await
 }
