@@ -146,5 +146,5 @@ pub async fn remove_account(id: Uuid) -> Result<(), AppError> {
     use crate::server::auth::guard;
 
     let (request, member) = guard::require(Permission::Edit).await?;
-    accounts::remove(&request.state, member.workspace_id, id).await
+    accounts::remove(&request.state, &member, id).await
 }

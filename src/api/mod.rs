@@ -1,11 +1,14 @@
 //! Server functions: thin adapters from HTTP to the services in `server`. Each one starts by
 //! asking the guard for the permission it needs (`guard::require`).
 pub mod accounts;
+pub mod audit;
 pub mod auth;
 pub mod dashboard;
 pub mod error;
 pub mod invite;
+pub mod notifications;
 pub mod posts;
 pub mod publishing;
+pub mod review;
 pub mod team;
 pub mod workspace;

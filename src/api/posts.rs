@@ -18,6 +18,9 @@ pub struct PostView {
     pub local_time: String,
     pub targets: Vec<TargetView>,
     pub media: Vec<MediaView>,
+    pub author_id: Option<Uuid>,
+    /// An approval covers its current text and accounts.
+    pub approved: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -120,7 +123,8 @@ pub async fn save_post(
     use crate::server::auth::guard;
     use crate::server::posts::{self, MediaInput, PostInput, TargetInput};
 
-    let (request, member) = guard::require(Permission::Edit).await?;
+    // The workflow decides what a contributor may do with the post (see `domain::workflow`).
+    let (request, member) = guard::require(Permission::Contribute).await?;
     let targets = targets
         .into_iter()
         .filter(|target| target.selected)
@@ -167,7 +171,7 @@ pub async fn save_post(
 
 /// True for requests from the hydrated app (which asks for JSON), false for plain forms.
 #[cfg(feature = "ssr")]
-fn is_client_call() -> bool {
+pub(crate) fn is_client_call() -> bool {
     use_context::<http::request::Parts>()
         .and_then(|parts| {
             parts
@@ -217,7 +221,7 @@ pub async fn reschedule_post(
     use crate::server::auth::guard;
     use crate::server::posts;
 
-    let (request, member) = guard::require(Permission::Edit).await?;
+    let (request, member) = guard::require(Permission::Contribute).await?;
     let (version, scheduled_at) = posts::reschedule(
         &request.state,
         &member,
@@ -249,7 +253,7 @@ pub async fn delete_post(id: Uuid) -> Result<(), AppError> {
     use crate::server::auth::guard;
     use crate::server::posts;
 
-    let (request, member) = guard::require(Permission::Edit).await?;
+    let (request, member) = guard::require(Permission::Contribute).await?;
     posts::delete(&request.state, &member, id).await?;
     if !is_client_call() {
         leptos_axum::redirect("/calendar");
@@ -263,7 +267,7 @@ pub async fn duplicate_post(id: Uuid) -> Result<Uuid, AppError> {
     use crate::server::auth::guard;
     use crate::server::posts;
 
-    let (request, member) = guard::require(Permission::Edit).await?;
+    let (request, member) = guard::require(Permission::Contribute).await?;
     let copy = posts::duplicate(&request.state, &member, id).await?;
     leptos_axum::redirect(&format!("/compose?post={copy}&saved=draft"));
     Ok(copy)
@@ -276,7 +280,7 @@ pub async fn upload_image(data: leptos::server_fn::codec::MultipartData) -> Resu
     use crate::server::auth::guard;
     use crate::server::posts;
 
-    let (request, member) = guard::require(Permission::Edit).await?;
+    let (request, member) = guard::require(Permission::Contribute).await?;
     let limit = request.state.settings.media.max_image_bytes;
     let mut multipart = data
         .into_inner()

@@ -6,6 +6,12 @@ use std::str::FromStr;
 #[serde(rename_all = "snake_case")]
 pub enum PostStatus {
     Draft,
+    /// Submitted: waits for an approver.
+    InReview,
+    /// An approver asked for changes (with a note); the author edits and resubmits.
+    ChangesRequested,
+    /// Approved, but not scheduled: its time passed while it waited (a person picks a new one).
+    Approved,
     Scheduled,
     Publishing,
     Published,
@@ -39,13 +45,18 @@ pub enum TargetStatus {
 #[serde(rename_all = "snake_case")]
 pub enum Intent {
     Draft,
+    /// Ask an approver to look at it.
+    Submit,
     Schedule,
     PublishNow,
 }
 
 impl PostStatus {
-    pub const ALL: [PostStatus; 9] = [
+    pub const ALL: [PostStatus; 12] = [
         PostStatus::Draft,
+        PostStatus::InReview,
+        PostStatus::ChangesRequested,
+        PostStatus::Approved,
         PostStatus::Scheduled,
         PostStatus::Publishing,
         PostStatus::Published,
@@ -59,6 +70,9 @@ impl PostStatus {
     pub fn as_str(self) -> &'static str {
         match self {
             PostStatus::Draft => "draft",
+            PostStatus::InReview => "in_review",
+            PostStatus::ChangesRequested => "changes_requested",
+            PostStatus::Approved => "approved",
             PostStatus::Scheduled => "scheduled",
             PostStatus::Publishing => "publishing",
             PostStatus::Published => "published",
@@ -73,6 +87,9 @@ impl PostStatus {
     pub fn label(self) -> &'static str {
         match self {
             PostStatus::Draft => "Draft",
+            PostStatus::InReview => "In review",
+            PostStatus::ChangesRequested => "Changes requested",
+            PostStatus::Approved => "Approved",
             PostStatus::Scheduled => "Scheduled",
             PostStatus::Publishing => "Publishing",
             PostStatus::Published => "Published",
@@ -87,38 +104,37 @@ impl PostStatus {
     /// Content, targets and time may change only before publishing starts (or after its time
     /// was missed, when nothing went out).
     pub fn is_editable(self) -> bool {
+        self.is_in_workflow()
+            || matches!(
+                self,
+                PostStatus::Draft | PostStatus::Scheduled | PostStatus::Missed | PostStatus::Cancelled
+            )
+    }
+
+    /// Written but not yet cleared to go out: in review, sent back, or approved and waiting.
+    pub fn is_in_workflow(self) -> bool {
         matches!(
             self,
-            PostStatus::Draft | PostStatus::Scheduled | PostStatus::Missed | PostStatus::Cancelled
+            PostStatus::InReview | PostStatus::ChangesRequested | PostStatus::Approved
         )
     }
 
     /// Only a post waiting to go out (or missed) can be moved on the calendar.
     pub fn can_reschedule(self) -> bool {
-        matches!(
-            self,
-            PostStatus::Draft | PostStatus::Scheduled | PostStatus::Missed
-        )
+        self.is_in_workflow()
+            || matches!(
+                self,
+                PostStatus::Draft | PostStatus::Scheduled | PostStatus::Missed
+            )
     }
 
     pub fn can_cancel(self) -> bool {
-        self == PostStatus::Scheduled
+        matches!(self, PostStatus::Scheduled | PostStatus::Approved)
     }
 
     /// Nothing that reached a network is deleted: its record stays.
     pub fn can_delete(self) -> bool {
-        matches!(
-            self,
-            PostStatus::Draft | PostStatus::Scheduled | PostStatus::Missed | PostStatus::Cancelled
-        )
-    }
-
-    /// The status a save with `intent` leads to.
-    pub fn after_save(intent: Intent) -> PostStatus {
-        match intent {
-            Intent::Draft => PostStatus::Draft,
-            Intent::Schedule | Intent::PublishNow => PostStatus::Scheduled,
-        }
+        self.is_editable()
     }
 }
 
@@ -170,7 +186,10 @@ impl TargetStatus {
     /// The target status that goes with a post status set by a person.
     pub fn for_post(status: PostStatus) -> TargetStatus {
         match status {
-            PostStatus::Draft => TargetStatus::Draft,
+            PostStatus::Draft
+            | PostStatus::InReview
+            | PostStatus::ChangesRequested
+            | PostStatus::Approved => TargetStatus::Draft,
             PostStatus::Cancelled => TargetStatus::Cancelled,
             _ => TargetStatus::Scheduled,
         }
@@ -213,6 +232,9 @@ mod tests {
         let table = [
             // status, editable, reschedule, cancel, delete
             (Draft, true, true, false, true),
+            (InReview, true, true, false, true),
+            (ChangesRequested, true, true, false, true),
+            (Approved, true, true, true, true),
             (Scheduled, true, true, true, true),
             (Publishing, false, false, false, false),
             (Published, false, false, false, false),
@@ -238,8 +260,11 @@ mod tests {
 
     #[test]
     fn saving_and_target_statuses() {
-        assert_eq!(PostStatus::after_save(Intent::Draft), PostStatus::Draft);
-        assert_eq!(PostStatus::after_save(Intent::PublishNow), PostStatus::Scheduled);
+        assert_eq!(
+            TargetStatus::for_post(PostStatus::InReview),
+            TargetStatus::Draft,
+            "nothing goes out before approval"
+        );
         assert_eq!(
             TargetStatus::for_post(PostStatus::Scheduled),
             TargetStatus::Scheduled

@@ -23,6 +23,8 @@ pub enum Permission {
     Contribute,
     /// Edit and schedule posts, connect accounts.
     Edit,
+    /// Approve posts or ask for changes.
+    Approve,
     /// Invite members, change roles, change workspace settings.
     ManageTeam,
     /// Give or take the owner role.
@@ -46,7 +48,7 @@ impl Role {
         match permission {
             Read => true,
             Contribute => self != Role::Viewer,
-            Edit => matches!(self, Role::Owner | Role::Admin | Role::Editor),
+            Edit | Approve => matches!(self, Role::Owner | Role::Admin | Role::Editor),
             ManageTeam => matches!(self, Role::Owner | Role::Admin),
             ManageOwners => self == Role::Owner,
         }
@@ -112,14 +114,14 @@ mod tests {
     fn permissions_table() {
         use Permission::*;
         let table = [
-            (Role::Owner, [true, true, true, true, true]),
-            (Role::Admin, [true, true, true, true, false]),
-            (Role::Editor, [true, true, true, false, false]),
-            (Role::Contributor, [true, true, false, false, false]),
-            (Role::Viewer, [true, false, false, false, false]),
+            (Role::Owner, [true, true, true, true, true, true]),
+            (Role::Admin, [true, true, true, true, true, false]),
+            (Role::Editor, [true, true, true, true, false, false]),
+            (Role::Contributor, [true, true, false, false, false, false]),
+            (Role::Viewer, [true, false, false, false, false, false]),
         ];
         for (role, expected) in table {
-            let got = [Read, Contribute, Edit, ManageTeam, ManageOwners].map(|p| role.can(p));
+            let got = [Read, Contribute, Edit, Approve, ManageTeam, ManageOwners].map(|p| role.can(p));
             assert_eq!(got, expected, "{role}");
         }
     }

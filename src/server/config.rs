@@ -25,6 +25,26 @@ pub struct Settings {
     pub publishing: PublishSettings,
     pub networks: crate::server::platforms::Endpoints,
     pub media: MediaSettings,
+    #[serde(default)]
+    pub smtp: SmtpSettings,
+}
+
+/// Notification mail. Without `url`, Herald sends none (notifications stay in the app).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct SmtpSettings {
+    /// `smtps://user:password@host:465` or `smtp://host:587?tls=required`; may carry a password.
+    pub url: Option<SecretString>,
+    pub from: String,
+}
+
+impl Default for SmtpSettings {
+    fn default() -> Self {
+        Self {
+            url: None,
+            from: "Herald <herald@localhost>".into(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -1,5 +1,6 @@
 //! Everything that only runs on the server.
 pub mod accounts;
+pub mod audit;
 pub mod auth;
 pub mod cli;
 pub mod config;
@@ -7,6 +8,7 @@ pub mod crypto;
 pub mod db;
 pub mod health;
 pub mod http;
+pub mod mail;
 pub mod media_files;
 pub mod media_links;
 pub mod metrics;
@@ -14,6 +16,7 @@ pub mod outbound;
 pub mod platforms;
 pub mod posts;
 pub mod publish;
+pub mod review;
 pub mod startup;
 pub mod state;
 pub mod team;

@@ -47,6 +47,7 @@ impl Application {
         let state = AppState::new(settings, pool, leptos_options)?;
         metrics::handle();
         spawn_housekeeping(&state);
+        crate::server::mail::spawn(&state);
         Ok(Self {
             listener,
             router: router(state.clone()),
@@ -112,6 +113,7 @@ fn router(state: AppState) -> Router {
         .route("/healthz", get(health::healthz))
         .route("/metrics", get(metrics::serve))
         .route("/media/{id}", get(media_files::serve))
+        .route("/audit.csv", get(crate::server::audit::route::export))
         .leptos_routes_with_context(&state, routes, context.clone(), page_shell)
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
             context, shell,

@@ -3,6 +3,7 @@ use crate::api::error::AppError;
 use crate::domain::account::Colour;
 use crate::domain::names::parse_name;
 use crate::domain::platform::Platform;
+use crate::server::audit;
 use crate::server::auth::guard::Member;
 use crate::server::db::accounts::{self, NewAccount, NewCredentials};
 use crate::server::platforms::Credentials;
@@ -37,8 +38,9 @@ pub async fn connect(state: &AppState, member: &Member, form: ConnectForm) -> Re
     let id = Uuid::new_v4();
     let sealed = state.cipher.seal(&credentials.to_json(), id.as_bytes());
     let address = credentials.public_address();
+    let mut tx = state.pool.begin().await.map_err(AppError::unexpected)?;
     accounts::insert(
-        &state.pool,
+        &mut *tx,
         NewAccount {
             id,
             workspace_id: member.workspace_id,
@@ -55,6 +57,18 @@ pub async fn connect(state: &AppState, member: &Member, form: ConnectForm) -> Re
     )
     .await
     .map_err(AppError::unexpected)?;
+    audit::by_member(
+        &mut *tx,
+        member,
+        "account.connected",
+        "account",
+        Some(id.to_string()),
+        format!("Connected {} ({})", display_name, form.platform.label()),
+        serde_json::json!({"platform": form.platform, "handle": verified.handle}),
+    )
+    .await
+    .map_err(AppError::unexpected)?;
+    tx.commit().await.map_err(AppError::unexpected)?;
     tracing::info!(account_id = %id, "account connected");
     Ok(id)
 }

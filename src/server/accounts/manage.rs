@@ -2,6 +2,8 @@ use super::verify::not_found;
 use crate::api::error::AppError;
 use crate::domain::account::Colour;
 use crate::domain::names::parse_name;
+use crate::server::audit;
+use crate::server::auth::guard::Member;
 use crate::server::db::accounts;
 use crate::server::state::AppState;
 use uuid::Uuid;
@@ -39,16 +41,35 @@ pub async fn update_details(
     found(accounts::update_details(&state.pool, workspace_id, id, &display_name, colour.as_str()).await)
 }
 
-pub async fn remove(state: &AppState, workspace_id: Uuid, id: Uuid) -> Result<(), AppError> {
-    match accounts::delete(&state.pool, workspace_id, id).await {
+pub async fn remove(state: &AppState, member: &Member, id: Uuid) -> Result<(), AppError> {
+    let account = accounts::find(&state.pool, member.workspace_id, id)
+        .await
+        .map_err(AppError::unexpected)?
+        .ok_or_else(not_found)?;
+    let mut tx = state.pool.begin().await.map_err(AppError::unexpected)?;
+    match accounts::delete(&mut *tx, member.workspace_id, id).await {
         // Posts keep pointing at the accounts they were for (the schema restricts the delete).
-        Err(sqlx::Error::Database(e)) if e.is_foreign_key_violation() => Err(AppError::Conflict(
-            "This account is part of posts, so it stays on record. Pause it to stop publishing to it, \
-             or remove it from those posts first."
-                .into(),
-        )),
-        result => found(result),
+        Err(sqlx::Error::Database(e)) if e.is_foreign_key_violation() => {
+            return Err(AppError::Conflict(
+                "This account is part of posts, so it stays on record. Pause it to stop publishing to it, \
+                 or remove it from those posts first."
+                    .into(),
+            ));
+        }
+        result => found(result)?,
     }
+    audit::by_member(
+        &mut *tx,
+        member,
+        "account.removed",
+        "account",
+        Some(id.to_string()),
+        format!("Removed {} ({})", account.display_name, account.platform.label()),
+        serde_json::json!({"platform": account.platform}),
+    )
+    .await
+    .map_err(AppError::unexpected)?;
+    tx.commit().await.map_err(AppError::unexpected)
 }
 
 fn found(result: sqlx::Result<bool>) -> Result<(), AppError> {

@@ -98,6 +98,7 @@ fn denied(role: Role, permission: Permission) -> String {
         Permission::Read => "see this workspace",
         Permission::Contribute => "write posts",
         Permission::Edit => "edit or schedule posts",
+        Permission::Approve => "approve posts or ask for changes",
         Permission::ManageTeam => "manage the team or the workspace settings",
         Permission::ManageOwners => "change who owns the workspace",
     };

@@ -2,6 +2,7 @@ use super::guard::RequestContext;
 use super::{password, session, throttle};
 use crate::api::error::AppError;
 use crate::domain::email::Email;
+use crate::server::audit;
 use crate::server::db::{memberships, users};
 use secrecy::SecretString;
 
@@ -42,6 +43,22 @@ pub async fn sign_in(request: &RequestContext, email: &str, password: SecretStri
         .await
         .map_err(AppError::unexpected)?;
     throttle::forget(&state.pool, email.as_str()).await?;
+    if let Some(member) = memberships::find(&state.pool, user_id, first.id)
+        .await
+        .map_err(AppError::unexpected)?
+    {
+        audit::by_member(
+            &state.pool,
+            &member,
+            "session.signed_in",
+            "user",
+            Some(user_id.to_string()),
+            format!("{} signed in", member.name),
+            serde_json::json!({"ip": ip}),
+        )
+        .await
+        .map_err(AppError::unexpected)?;
+    }
     tracing::info!(%user_id, "signed in");
     Ok(())
 }

@@ -239,13 +239,13 @@ pub async fn replace_credentials(
     Ok(result.rows_affected() == 1)
 }
 
-pub async fn delete(pool: &PgPool, workspace_id: Uuid, id: Uuid) -> sqlx::Result<bool> {
+pub async fn delete(executor: impl PgExecutor<'_>, workspace_id: Uuid, id: Uuid) -> sqlx::Result<bool> {
     let result = sqlx::query!(
         "delete from accounts where workspace_id = $1 and id = $2",
         workspace_id,
         id
     )
-    .execute(pool)
+    .execute(executor)
     .await?;
     Ok(result.rows_affected() == 1)
 }

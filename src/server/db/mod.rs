@@ -2,14 +2,19 @@
 //! offline cache in `.sqlx/` (regenerate with `make sqlx-prepare`).
 pub mod accounts;
 pub mod attempts;
+pub mod audit;
 pub mod claims;
+pub mod comments;
 pub mod invites;
 pub mod media;
 pub mod memberships;
+pub mod notifications;
+pub mod outbox;
 pub mod overview;
 pub mod post_status;
 pub mod posts;
 pub mod published;
+pub mod reviews;
 pub mod signin_failures;
 pub mod targets;
 pub mod users;

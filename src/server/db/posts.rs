@@ -55,7 +55,7 @@ pub async fn update(
         "update posts set body = $4, status = $5, scheduled_at = $6, timezone = $7,
             version = version + 1, updated_at = now()
          where workspace_id = $1 and id = $2 and version = $3
-           and status in ('draft', 'scheduled', 'cancelled')
+           and status in ('draft', 'in_review', 'changes_requested', 'approved', 'scheduled', 'cancelled')
          returning version",
         workspace_id,
         id,
@@ -169,6 +169,8 @@ pub struct PostRow {
     pub author_id: Option<Uuid>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// An approval covers the current text and accounts.
+    pub approved_at: Option<DateTime<Utc>>,
 }
 
 pub struct TargetRow {
@@ -188,7 +190,8 @@ pub struct MediaRow {
 
 pub async fn find(pool: &PgPool, workspace_id: Uuid, id: Uuid) -> sqlx::Result<Option<PostRow>> {
     let row = sqlx::query!(
-        "select id, body, status, scheduled_at, timezone, version, author_id, created_at, updated_at
+        "select id, body, status, scheduled_at, timezone, version, author_id, created_at, updated_at,
+                approved_at
          from posts where workspace_id = $1 and id = $2",
         workspace_id,
         id
@@ -206,19 +209,52 @@ pub async fn find(pool: &PgPool, workspace_id: Uuid, id: Uuid) -> sqlx::Result<O
             author_id: r.author_id,
             created_at: r.created_at,
             updated_at: r.updated_at,
+            approved_at: r.approved_at,
         })
     })
     .transpose()
 }
 
-pub async fn targets(pool: &PgPool, post_id: Uuid) -> sqlx::Result<Vec<TargetRow>> {
+/// The post, locked until the transaction ends, so a decision and an edit cannot cross.
+pub async fn find_for_update(
+    tx: &mut PgTransaction<'_>,
+    workspace_id: Uuid,
+    id: Uuid,
+) -> sqlx::Result<Option<PostRow>> {
+    let row = sqlx::query!(
+        "select id, body, status, scheduled_at, timezone, version, author_id, created_at, updated_at,
+                approved_at
+         from posts where workspace_id = $1 and id = $2 for update",
+        workspace_id,
+        id
+    )
+    .fetch_optional(&mut **tx)
+    .await?;
+    row.map(|r| {
+        Ok(PostRow {
+            id: r.id,
+            body: r.body,
+            status: r.status.parse().map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
+            scheduled_at: r.scheduled_at,
+            timezone: r.timezone,
+            version: r.version,
+            author_id: r.author_id,
+            created_at: r.created_at,
+            updated_at: r.updated_at,
+            approved_at: r.approved_at,
+        })
+    })
+    .transpose()
+}
+
+pub async fn targets(executor: impl PgExecutor<'_>, post_id: Uuid) -> sqlx::Result<Vec<TargetRow>> {
     let rows = sqlx::query!(
         "select t.id, t.account_id, t.body_override, t.status
          from post_targets t join accounts a on a.id = t.account_id
          where t.post_id = $1 order by a.created_at, a.id",
         post_id
     )
-    .fetch_all(pool)
+    .fetch_all(executor)
     .await?;
     rows.into_iter()
         .map(|r| {
@@ -232,7 +268,7 @@ pub async fn targets(pool: &PgPool, post_id: Uuid) -> sqlx::Result<Vec<TargetRow
         .collect()
 }
 
-pub async fn media(pool: &PgPool, post_id: Uuid) -> sqlx::Result<Vec<MediaRow>> {
+pub async fn media(executor: impl PgExecutor<'_>, post_id: Uuid) -> sqlx::Result<Vec<MediaRow>> {
     sqlx::query_as!(
         MediaRow,
         "select pm.media_id, pm.alt_text, m.content_type, m.width, m.height
@@ -240,36 +276,80 @@ pub async fn media(pool: &PgPool, post_id: Uuid) -> sqlx::Result<Vec<MediaRow>> 
          where pm.post_id = $1 order by pm.position",
         post_id
     )
-    .fetch_all(pool)
+    .fetch_all(executor)
     .await
 }
 
-/// Moves a post to another time. Returns the new version, or `None` if it changed meanwhile
-/// or cannot be moved in its status.
+/// Moves a post to another time (and to `status`, see `workflow::reschedule`). Returns the new
+/// version, or `None` if it changed meanwhile or cannot be moved in its status.
 pub async fn reschedule(
     tx: &mut PgTransaction<'_>,
     workspace_id: Uuid,
     id: Uuid,
     expected_version: i32,
     at: DateTime<Utc>,
+    status: PostStatus,
 ) -> sqlx::Result<Option<i32>> {
     sqlx::query_scalar!(
-        "update posts set scheduled_at = $4, version = version + 1, updated_at = now()
-         where workspace_id = $1 and id = $2 and version = $3 and status in ('draft', 'scheduled')
+        "update posts set scheduled_at = $4, status = $5, version = version + 1, updated_at = now()
+         where workspace_id = $1 and id = $2 and version = $3
+           and status in ('draft', 'in_review', 'changes_requested', 'approved', 'scheduled')
          returning version",
         workspace_id,
         id,
         expected_version,
-        at
+        at,
+        status.as_str()
     )
     .fetch_optional(&mut **tx)
     .await
 }
 
+/// Sets a post's status (a review decision), bumping its version; returns the new version.
+pub async fn set_status(tx: &mut PgTransaction<'_>, id: Uuid, status: PostStatus) -> sqlx::Result<i32> {
+    sqlx::query_scalar!(
+        "update posts set status = $2, version = version + 1, updated_at = now() where id = $1
+         returning version",
+        id,
+        status.as_str()
+    )
+    .fetch_one(&mut **tx)
+    .await
+}
+
+/// Records who approved the current text and accounts, or (`None`) that nobody has.
+pub async fn set_approval(tx: &mut PgTransaction<'_>, id: Uuid, by: Option<Uuid>) -> sqlx::Result<()> {
+    sqlx::query!(
+        "update posts set approved_by = $2, approved_at = case when $2::uuid is null then null else now() end
+         where id = $1",
+        id,
+        by
+    )
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Moves every target of a post to `status` in place (an approval clears them to go).
+pub async fn set_target_statuses(
+    tx: &mut PgTransaction<'_>,
+    post_id: Uuid,
+    status: TargetStatus,
+) -> sqlx::Result<()> {
+    sqlx::query!(
+        "update post_targets set status = $2 where post_id = $1",
+        post_id,
+        status.as_str()
+    )
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
 pub async fn cancel(tx: &mut PgTransaction<'_>, workspace_id: Uuid, id: Uuid) -> sqlx::Result<Option<i32>> {
     let version = sqlx::query_scalar!(
         "update posts set status = 'cancelled', version = version + 1, updated_at = now()
-         where workspace_id = $1 and id = $2 and status = 'scheduled'
+         where workspace_id = $1 and id = $2 and status in ('scheduled', 'approved')
          returning version",
         workspace_id,
         id
@@ -287,13 +367,14 @@ pub async fn cancel(tx: &mut PgTransaction<'_>, workspace_id: Uuid, id: Uuid) ->
     Ok(version)
 }
 
-pub async fn delete(pool: &PgPool, workspace_id: Uuid, id: Uuid) -> sqlx::Result<bool> {
+pub async fn delete(executor: impl PgExecutor<'_>, workspace_id: Uuid, id: Uuid) -> sqlx::Result<bool> {
     let result = sqlx::query!(
-        "delete from posts where workspace_id = $1 and id = $2 and status in ('draft', 'scheduled', 'cancelled')",
+        "delete from posts where workspace_id = $1 and id = $2
+         and status in ('draft', 'in_review', 'changes_requested', 'approved', 'scheduled', 'cancelled')",
         workspace_id,
         id
     )
-    .execute(pool)
+    .execute(executor)
     .await?;
     Ok(result.rows_affected() == 1)
 }

@@ -1,3 +1,4 @@
+use crate::domain::workflow::Policy;
 use sqlx::PgExecutor;
 use uuid::Uuid;
 
@@ -26,6 +27,35 @@ pub async fn rename(executor: impl PgExecutor<'_>, id: Uuid, name: &str, timezon
         id,
         name,
         timezone
+    )
+    .execute(executor)
+    .await?;
+    Ok(())
+}
+
+/// The workspace's approval setting.
+pub async fn policy(executor: impl PgExecutor<'_>, id: Uuid) -> sqlx::Result<Policy> {
+    let row = sqlx::query!(
+        "select approval_required, editors_need_approval, self_approval from workspaces where id = $1",
+        id
+    )
+    .fetch_one(executor)
+    .await?;
+    Ok(Policy {
+        required: row.approval_required,
+        editors_need_approval: row.editors_need_approval,
+        self_approval: row.self_approval,
+    })
+}
+
+pub async fn set_policy(executor: impl PgExecutor<'_>, id: Uuid, policy: Policy) -> sqlx::Result<()> {
+    sqlx::query!(
+        "update workspaces set approval_required = $2, editors_need_approval = $3, self_approval = $4
+         where id = $1",
+        id,
+        policy.required,
+        policy.editors_need_approval,
+        policy.self_approval
     )
     .execute(executor)
     .await?;

@@ -3,7 +3,9 @@
 mod lifecycle;
 mod media;
 mod query;
+mod record;
 mod save;
+mod stored;
 mod validate;
 
 pub use lifecycle::{cancel, delete, duplicate, reschedule};

@@ -57,6 +57,8 @@ pub async fn get(state: &AppState, member: &Member, id: Uuid) -> Result<PostView
                 height: m.height,
             })
             .collect(),
+        author_id: post.author_id,
+        approved: post.approved_at.is_some(),
     })
 }
 

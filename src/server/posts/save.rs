@@ -1,9 +1,13 @@
+use super::record::{self, Change};
+use super::stored::Stored;
 use super::validate;
 use crate::api::error::AppError;
 use crate::domain::post::{Intent, PostStatus, TargetStatus};
+use crate::domain::workflow::{self, Actor, Current};
 use crate::server::auth::guard::Member;
-use crate::server::db::{media, posts};
+use crate::server::db::{media, posts, workspaces};
 use crate::server::publish;
+use crate::server::review::refused;
 use crate::server::state::AppState;
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
@@ -70,31 +74,65 @@ pub async fn save(
         ));
     }
 
-    let status = PostStatus::after_save(input.intent);
+    let policy = workspaces::policy(&state.pool, member.workspace_id)
+        .await
+        .map_err(AppError::unexpected)?;
+    let mut tx = state.pool.begin().await.map_err(AppError::unexpected)?;
+    let before = match input.post_id {
+        None => None,
+        Some(id) => {
+            let expected = input
+                .expected_version
+                .ok_or_else(|| AppError::bad_request("The post's version is missing; reload the page."))?;
+            let post = posts::find_for_update(&mut tx, member.workspace_id, id)
+                .await
+                .map_err(AppError::unexpected)?;
+            let Some(post) = post.filter(|post| post.version == expected) else {
+                drop(tx);
+                return Err(stale_or_missing(state, member, id).await);
+            };
+            let stored = Stored::load(&mut tx, id).await.map_err(AppError::unexpected)?;
+            Some((post, stored))
+        }
+    };
+    let content_changed = before
+        .as_ref()
+        .is_none_or(|(post, stored)| stored.differs(post, &input));
+    let actor = Actor {
+        role: member.role,
+        is_author: before
+            .as_ref()
+            .is_none_or(|(post, _)| post.author_id == Some(member.user_id)),
+    };
+    let current = before.as_ref().map(|(post, _)| Current {
+        status: post.status,
+        approved: post.approved_at.is_some(),
+    });
+    let status = workflow::save(current, input.intent, actor, policy, content_changed).map_err(refused)?;
+
     let fields = posts::PostFields {
         body: &input.body,
         status,
         scheduled_at: when.at,
         timezone: when.zone.name(),
     };
-    let mut tx = state.pool.begin().await.map_err(AppError::unexpected)?;
-    let (id, version) = match input.post_id {
+    let (id, version) = match &before {
         None => (
             posts::insert(&mut tx, member.workspace_id, member.user_id, &fields)
                 .await
                 .map_err(AppError::unexpected)?,
             1,
         ),
-        Some(id) => {
-            let expected = input
-                .expected_version
-                .ok_or_else(|| AppError::bad_request("The post's version is missing; reload the page."))?;
-            let version = posts::update(&mut tx, member.workspace_id, id, expected, &fields)
+        Some((post, _)) => {
+            let version = posts::update(&mut tx, member.workspace_id, post.id, post.version, &fields)
                 .await
                 .map_err(AppError::unexpected)?;
             match version {
-                Some(version) => (id, version),
-                None => return Err(stale_or_missing(state, member, id).await),
+                Some(version) => (post.id, version),
+                None => {
+                    drop(tx);
+                    return Err(stale_or_missing(state, member, post.id).await);
+                }
             }
         }
     };
@@ -120,11 +158,30 @@ pub async fn save(
     posts::replace_media(&mut tx, id, &media)
         .await
         .map_err(AppError::unexpected)?;
+    if content_changed && current.is_some_and(|c| c.approved) {
+        // What was approved is not what would go out any more.
+        posts::set_approval(&mut tx, id, None)
+            .await
+            .map_err(AppError::unexpected)?;
+    }
     if let (PostStatus::Scheduled, Some(at)) = (status, when.at) {
         publish::queue::schedule_post(&mut tx, id, version, at)
             .await
             .map_err(AppError::unexpected)?;
     }
+    let change = Change {
+        id,
+        version,
+        before: current.map(|c| c.status),
+        after: status,
+        content_changed,
+        old_time: before.as_ref().and_then(|(post, _)| post.scheduled_at),
+        new_time: when.at,
+        body: &input.body,
+    };
+    record::saved(&mut tx, member, &change)
+        .await
+        .map_err(AppError::unexpected)?;
     tx.commit().await.map_err(AppError::unexpected)?;
     tracing::info!(%id, version, status = status.as_str(), "post saved");
     Ok(Saved {

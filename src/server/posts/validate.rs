@@ -43,7 +43,7 @@ pub fn when(input: &PostInput, now: DateTime<Utc>) -> Result<When, AppError> {
     }
     let local = schedule::parse_local(&input.date, &input.time).map_err(|e| field("Date and time", e))?;
     let resolved = schedule::resolve(local, &zone).map_err(|e| field("Date and time", e))?;
-    if input.intent == Intent::Schedule {
+    if matches!(input.intent, Intent::Schedule | Intent::Submit) {
         schedule::ensure_future(resolved.at, now).map_err(|e| field("Date and time", e))?;
     }
     Ok(When {

@@ -1,6 +1,7 @@
 use super::token;
 use crate::api::error::AppError;
 use crate::domain::{email::Email, names::parse_name, password as password_rules, role::Role};
+use crate::server::audit;
 use crate::server::auth::{guard::Member, password};
 use crate::server::db::{invites, memberships, users};
 use crate::server::state::AppState;
@@ -32,7 +33,7 @@ pub async fn invite(
             "Invite as admin, editor, contributor or viewer; ownership is handed over from the team list.",
         ));
     }
-    add_member(state, actor.workspace_id, Some(actor.user_id), email, role).await
+    add_member(state, actor.workspace_id, Some(actor), email, role).await
 }
 
 /// Makes `email` a member of the workspace with `role`, creating their account if needed.
@@ -40,10 +41,11 @@ pub async fn invite(
 pub async fn add_member(
     state: &AppState,
     workspace_id: Uuid,
-    invited_by: Option<Uuid>,
+    actor: Option<&Member>,
     email: &str,
     role: Role,
 ) -> Result<InviteOutcome, AppError> {
+    let invited_by = actor.map(|a| a.user_id);
     let email = Email::parse(email).map_err(AppError::bad_request)?;
     let mut tx = state.pool.begin().await.map_err(AppError::unexpected)?;
     let existing = users::find_id_by_email(&mut *tx, &email)
@@ -78,6 +80,19 @@ pub async fn add_member(
     } else {
         InviteOutcome::Link(issue_link(state, &mut tx, workspace_id, invited_by, user_id, role).await?)
     };
+    if let Some(actor) = actor {
+        audit::by_member(
+            &mut *tx,
+            actor,
+            "member.invited",
+            "member",
+            Some(user_id.to_string()),
+            format!("Invited {email} as {}", role.label()),
+            serde_json::json!({"email": email.as_str(), "role": role}),
+        )
+        .await
+        .map_err(AppError::unexpected)?;
+    }
     tx.commit().await.map_err(AppError::unexpected)?;
     tracing::info!(%user_id, %workspace_id, role = %role, "member added");
     Ok(outcome)

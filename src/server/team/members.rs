@@ -1,7 +1,8 @@
 use crate::api::error::AppError;
 use crate::domain::role::{Permission, Role};
+use crate::server::audit;
 use crate::server::auth::guard::Member;
-use crate::server::db::{invites, memberships};
+use crate::server::db::{invites, memberships, users};
 use crate::server::state::AppState;
 use uuid::Uuid;
 
@@ -32,6 +33,20 @@ pub async fn change_role(
     memberships::set_role(&mut *tx, actor.workspace_id, user_id, role)
         .await
         .map_err(AppError::unexpected)?;
+    let email = users::email(&mut *tx, user_id)
+        .await
+        .map_err(AppError::unexpected)?;
+    audit::by_member(
+        &mut *tx,
+        actor,
+        "member.role_changed",
+        "member",
+        Some(user_id.to_string()),
+        format!("Changed {email} from {} to {}", current.label(), role.label()),
+        serde_json::json!({"email": email, "from": current, "to": role}),
+    )
+    .await
+    .map_err(AppError::unexpected)?;
     tx.commit().await.map_err(AppError::unexpected)?;
     tracing::info!("role changed");
     Ok(())
@@ -59,6 +74,20 @@ pub async fn remove(state: &AppState, actor: &Member, user_id: Uuid) -> Result<(
     memberships::delete(&mut *tx, actor.workspace_id, user_id)
         .await
         .map_err(AppError::unexpected)?;
+    let email = users::email(&mut *tx, user_id)
+        .await
+        .map_err(AppError::unexpected)?;
+    audit::by_member(
+        &mut *tx,
+        actor,
+        "member.removed",
+        "member",
+        Some(user_id.to_string()),
+        format!("Removed {email} ({})", current.label()),
+        serde_json::json!({"email": email, "role": current}),
+    )
+    .await
+    .map_err(AppError::unexpected)?;
     tx.commit().await.map_err(AppError::unexpected)?;
     tracing::info!("member removed");
     Ok(())

@@ -5,6 +5,9 @@ use leptos::prelude::*;
 fn colours(status: PostStatus) -> &'static str {
     match status {
         PostStatus::Draft => "bg-violet-50 text-violet-700 ring-violet-200",
+        PostStatus::InReview => "bg-yellow-50 text-yellow-800 ring-yellow-300",
+        PostStatus::ChangesRequested => "bg-fuchsia-50 text-fuchsia-700 ring-fuchsia-200",
+        PostStatus::Approved => "bg-teal-50 text-teal-700 ring-teal-200",
         PostStatus::Scheduled => "bg-indigo-50 text-indigo-700 ring-indigo-200",
         PostStatus::Publishing => "bg-sky-50 text-sky-700 ring-sky-200",
         PostStatus::Published => "bg-emerald-50 text-emerald-700 ring-emerald-200",

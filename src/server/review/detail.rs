@@ -1,0 +1,87 @@
+//! The Needs review list, and one post under review with its thread and what changed.
+use super::snapshot::{Snapshot, SnapshotTarget};
+use super::{comments, diff};
+use crate::api::error::AppError;
+use crate::api::review::{PostUnderReview, ReviewItem};
+use crate::domain::post::PostStatus;
+use crate::domain::role::{Permission, Role};
+use crate::domain::workflow;
+use crate::server::auth::guard::Member;
+use crate::server::db::reviews;
+use crate::server::posts;
+use crate::server::state::AppState;
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+pub async fn queue(
+    state: &AppState,
+    member: &Member,
+    now: DateTime<Utc>,
+) -> Result<Vec<ReviewItem>, AppError> {
+    let rows = reviews::queue(&state.pool, member.workspace_id)
+        .await
+        .map_err(AppError::unexpected)?;
+    Ok(rows
+        .into_iter()
+        .map(|row| ReviewItem {
+            id: row.id,
+            excerpt: row.excerpt,
+            author: row.author.unwrap_or_else(|| "A former member".into()),
+            accounts: row.accounts,
+            overdue: workflow::is_overdue(PostStatus::InReview, row.scheduled_at, now),
+            when: diff::when(row.scheduled_at, &row.timezone),
+            scheduled_at: row.scheduled_at,
+            submitted_at: row.submitted_at,
+        })
+        .collect())
+}
+
+pub async fn detail(
+    state: &AppState,
+    member: &Member,
+    id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<PostUnderReview, AppError> {
+    let post = posts::get(state, member, id).await?;
+    let pool = &state.pool;
+    let author = reviews::author_name(pool, id)
+        .await
+        .map_err(AppError::unexpected)?
+        .unwrap_or_else(|| "A former member".into());
+    let comments = comments(state, member, id).await?;
+    let last = reviews::last_decision(pool, id)
+        .await
+        .map_err(AppError::unexpected)?;
+    let changes = match last {
+        Some(decision) => {
+            let targets = reviews::target_names(pool, id)
+                .await
+                .map_err(AppError::unexpected)?;
+            let now_snapshot = Snapshot {
+                body: post.body.clone(),
+                scheduled_at: post.scheduled_at,
+                timezone: post.timezone.clone(),
+                targets: targets
+                    .into_iter()
+                    .map(|(account_id, account, body_override)| SnapshotTarget {
+                        account_id,
+                        account,
+                        body_override,
+                    })
+                    .collect(),
+            };
+            Some(diff::since(decision, &now_snapshot))
+        }
+        None => None,
+    };
+    Ok(PostUnderReview {
+        author,
+        comments,
+        changes,
+        can_review: member.role.can(Permission::Approve) && post.status == PostStatus::InReview,
+        can_comment: member.role != Role::Viewer,
+        overdue: workflow::is_overdue(post.status, post.scheduled_at, now),
+        when: diff::when(post.scheduled_at, &post.timezone),
+        post,
+    })
+}
