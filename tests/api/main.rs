@@ -12,6 +12,7 @@ mod media;
 mod pages;
 mod posts;
 mod publish;
+mod rate_limits;
 mod seed;
 mod sessions;
 mod team;

@@ -9,6 +9,7 @@ pub mod memberships;
 pub mod post_status;
 pub mod posts;
 pub mod published;
+pub mod rate_limits;
 pub mod signin_failures;
 pub mod targets;
 pub mod users;

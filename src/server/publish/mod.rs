@@ -14,6 +14,7 @@ pub mod manage;
 pub mod outcome;
 pub mod poll;
 pub mod queue;
+pub mod rate_limit;
 pub mod record;
 pub mod sweeper;
 pub mod worker;
