@@ -1,9 +1,11 @@
 //! Settings: built-in defaults, then an optional TOML file, then `HERALD_*` environment
 //! variables (`HERALD_DATABASE__URL` sets `database.url`).
-use crate::domain::publish::RetryPolicy;
+use crate::domain::platform::Platform;
+use crate::domain::publish::{RateLimit, RetryPolicy};
 use anyhow::Context;
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -118,6 +120,9 @@ pub struct PublishSettings {
     pub batch_max: usize,
     /// Batches of one kind in flight at once.
     pub batches_in_flight: usize,
+    /// Publishes per account a network accepts, by network (`mastodon`, `bluesky`, …).
+    #[serde(default)]
+    pub rate_limits: HashMap<String, RateLimit>,
 }
 
 impl PublishSettings {
@@ -217,6 +222,16 @@ impl Settings {
             self.auth.invite_valid_days > 0,
             "auth.invite_valid_days must be positive"
         );
+        for (network, limit) in &self.publishing.rate_limits {
+            anyhow::ensure!(
+                network.parse::<Platform>().is_ok(),
+                "publishing.rate_limits: {network} is not a network Herald knows"
+            );
+            anyhow::ensure!(
+                limit.requests > 0 && limit.per_seconds > 0,
+                "publishing.rate_limits.{network}: requests and per_seconds must be positive"
+            );
+        }
         self.database.connect_options()?;
         Ok(())
     }

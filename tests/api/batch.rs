@@ -12,7 +12,12 @@ use uuid::Uuid;
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-const WINDOW: Duration = Duration::from_secs(3600);
+fn rules() -> claim::Rules {
+    claim::Rules {
+        missed_after: Duration::from_secs(3600),
+        rate_limits: Default::default(),
+    }
+}
 
 async fn accounts(app: &TestApp, workspace: Uuid, fake: &str, count: usize) -> Vec<Uuid> {
     let mut accounts = Vec::new();
@@ -104,7 +109,7 @@ async fn a_stale_or_repeated_task_in_a_batch_claims_nothing(pool: PgPool) {
     let task = |target_id, version| PublishTask { target_id, version };
     let batch = [task(a, 1), task(a, 2), task(a, 2), task(b, 2)];
 
-    let answers = claim::batch(&app.pool, "test-worker", WINDOW, &batch)
+    let answers = claim::batch(&app.pool, "test-worker", &rules(), &batch)
         .await
         .unwrap();
     let claimed: Vec<Option<Uuid>> = answers
@@ -121,7 +126,7 @@ async fn a_stale_or_repeated_task_in_a_batch_claims_nothing(pool: PgPool) {
     assert_eq!(status_of(&app.pool, "posts", post).await, "publishing");
 
     // The same batch again finds both targets taken: nothing at all.
-    let again = claim::batch(&app.pool, "test-worker", WINDOW, &batch)
+    let again = claim::batch(&app.pool, "test-worker", &rules(), &batch)
         .await
         .unwrap();
     assert!(again.iter().all(Option::is_none));
@@ -138,9 +143,10 @@ async fn batches_that_share_posts_in_any_order_never_deadlock(pool: PgPool) {
     let one = tasks(&[p_targets[0], q_targets[0], p_targets[1], q_targets[1]]);
     let two = tasks(&[q_targets[2], p_targets[2], q_targets[3], p_targets[3]]);
 
+    let rules = rules();
     let (claimed_one, claimed_two) = tokio::join!(
-        claim::batch(&app.pool, "one", WINDOW, &one),
-        claim::batch(&app.pool, "two", WINDOW, &two),
+        claim::batch(&app.pool, "one", &rules, &one),
+        claim::batch(&app.pool, "two", &rules, &two),
     );
     let claimed: Vec<_> = [claimed_one.unwrap(), claimed_two.unwrap()]
         .into_iter()

@@ -14,6 +14,7 @@ mod notices;
 mod pages;
 mod posts;
 mod publish;
+mod rate_limits;
 mod review;
 mod review_refusals;
 mod seed;

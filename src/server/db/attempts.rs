@@ -1,19 +1,7 @@
-//! publish_attempts: one row per try, started before the network is called.
+//! publish_attempts: one row per try, started by the claim (before the network is called) and
+//! finished here.
 use sqlx::PgConnection;
 use uuid::Uuid;
-
-pub async fn start(conn: &mut PgConnection, target_id: Uuid, attempt: i32, worker: &str) -> sqlx::Result<()> {
-    sqlx::query(
-        "insert into publish_attempts (target_id, attempt, worker) values ($1, $2, $3)
-         on conflict (target_id, attempt) do nothing",
-    )
-    .bind(target_id)
-    .bind(attempt)
-    .bind(worker)
-    .execute(conn)
-    .await?;
-    Ok(())
-}
 
 /// `outcome` is one of published, retry, failed, unknown; `error` is already redacted.
 pub async fn finish(

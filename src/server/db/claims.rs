@@ -1,6 +1,7 @@
 //! Claiming many due targets with one statement: the conditional UPDATE that takes each
 //! target (current version, due, account connected, workspace not paused) and the insert of
-//! its publish_attempts row. The caller holds the posts' locks (`post_status::lock_of_targets`).
+//! its publish_attempts row. The caller holds the posts' locks (`post_status::lock_of_targets`)
+//! and has let the accounts' rate limits choose which may go (`eligible`, `rate_limit`).
 use crate::domain::publish::Event;
 use chrono::{DateTime, Utc};
 use sqlx::PgConnection;
@@ -62,8 +63,8 @@ pub async fn claim(
                        coalesce(nullif(t.body_override, ''), p.body) as text, t.due_at
          ),
          started as (
-             insert into publish_attempts (target_id, attempt, worker)
-             select target_id, attempt, $3 from claimed
+             insert into publish_attempts (target_id, attempt, worker, account_id)
+             select target_id, attempt, $3, account_id from claimed
              on conflict (target_id, attempt) do nothing
          )
          select * from claimed",
@@ -71,6 +72,44 @@ pub async fn claim(
     .bind(targets)
     .bind(versions)
     .bind(worker)
+    .bind(Event::Claim.from_names())
+    .bind(missed_after.as_secs_f64())
+    .fetch_all(conn)
+    .await
+}
+
+/// A due, current target whose account and workspace may publish: it goes now unless a rate
+/// limit holds it back.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Eligible {
+    pub target_id: Uuid,
+    pub version: i32,
+    pub account_id: Uuid,
+    pub platform: String,
+    pub due_at: DateTime<Utc>,
+    /// Until when the network told the account to wait, if it did.
+    pub rate_limited_until: Option<DateTime<Utc>>,
+}
+
+/// The (target, version) pairs that `claim` would take, with their accounts.
+pub async fn eligible(
+    conn: &mut PgConnection,
+    tasks: &[(Uuid, i32)],
+    missed_after: Duration,
+) -> sqlx::Result<Vec<Eligible>> {
+    let (targets, versions): (Vec<Uuid>, Vec<i32>) = tasks.iter().copied().unzip();
+    sqlx::query_as(
+        "select t.id as target_id, req.version, t.account_id, a.platform, t.due_at,
+                a.rate_limited_until
+         from unnest($1::uuid[], $2::int[]) as req(target_id, version)
+         join post_targets t on t.id = req.target_id join posts p on p.id = t.post_id
+         join accounts a on a.id = t.account_id join workspaces w on w.id = p.workspace_id
+         where p.version = req.version and t.status = any($3)
+           and t.due_at <= now() and t.due_at > now() - make_interval(secs => $4)
+           and a.state = 'connected' and not w.publishing_paused",
+    )
+    .bind(targets)
+    .bind(versions)
     .bind(Event::Claim.from_names())
     .bind(missed_after.as_secs_f64())
     .fetch_all(conn)

@@ -14,6 +14,7 @@ pub mod overview;
 pub mod post_status;
 pub mod posts;
 pub mod published;
+pub mod rate_limits;
 pub mod reviews;
 pub mod signin_failures;
 pub mod targets;

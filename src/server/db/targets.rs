@@ -45,17 +45,18 @@ pub async fn mark_retrying(
     target_id: Uuid,
     attempt: i32,
     at: DateTime<Utc>,
-    reason: &str,
+    reason: (&str, &str),
 ) -> sqlx::Result<bool> {
     let done = sqlx::query(
         "update post_targets set status = 'retrying', due_at = $3, claimed_at = null,
-                error_kind = 'transient', last_error = $4
-         where id = $1 and status = any($5) and attempts = $2",
+                error_kind = $4, last_error = $5
+         where id = $1 and status = any($6) and attempts = $2",
     )
     .bind(target_id)
     .bind(attempt)
     .bind(at)
-    .bind(reason)
+    .bind(reason.0)
+    .bind(reason.1)
     .bind(Event::WillRetry.from_names())
     .execute(conn)
     .await?;

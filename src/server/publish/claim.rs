@@ -1,24 +1,47 @@
 //! Claiming targets for a batch of tasks in one transaction: lock their posts (in id order),
-//! take every target that is due and current, hold back those whose account or workspace is
-//! paused or whose time was missed, roll up the posts' status, and commit — all before any
-//! network is called.
+//! take every target that is due and current (within its account's rate limit; the others are
+//! re-queued for when they may go), hold back those whose account or workspace is paused or
+//! whose time was missed, roll up the posts' status, and commit — all before any network is
+//! called.
 use super::queue::PublishTask;
-use crate::domain::publish::Event;
+use super::rate_limit;
+use crate::domain::publish::{Event, RateLimit};
+use crate::server::config::PublishSettings;
 use crate::server::db::claims::{self, Claimed, Held};
 use crate::server::db::{post_status, targets};
+use chrono::Utc;
 use sqlx::{PgConnection, PgPool};
 use std::collections::{HashMap, HashSet};
 use std::time::Duration;
 use uuid::Uuid;
 
-/// One answer per task, in order: the claimed target, or `None` (stale, held, or a repeat of
-/// a task earlier in the batch).
+/// What decides whether a due target may go now.
+#[derive(Debug, Clone, Default)]
+pub struct Rules {
+    /// A target due longer ago than this waits for a person.
+    pub missed_after: Duration,
+    /// Per network (`mastodon`, …).
+    pub rate_limits: HashMap<String, RateLimit>,
+}
+
+impl Rules {
+    pub fn of(settings: &PublishSettings) -> Self {
+        Self {
+            missed_after: settings.missed_after(),
+            rate_limits: settings.rate_limits.clone(),
+        }
+    }
+}
+
+/// One answer per task, in order: the claimed target, or `None` (stale, held, waiting for its
+/// account's rate limit, or a repeat of a task earlier in the batch).
 pub async fn batch(
     pool: &PgPool,
     worker: &str,
-    missed_after: Duration,
+    rules: &Rules,
     tasks: &[PublishTask],
 ) -> anyhow::Result<Vec<Option<Claimed>>> {
+    let missed_after = rules.missed_after;
     let mut seen = HashSet::new();
     let unique: Vec<(Uuid, i32)> = tasks
         .iter()
@@ -28,7 +51,17 @@ pub async fn batch(
     let target_ids: Vec<Uuid> = unique.iter().map(|(target, _)| *target).collect();
     let mut tx = pool.begin().await?;
     post_status::lock_of_targets(&mut tx, &target_ids).await?;
-    let claimed = claims::claim(&mut tx, &unique, worker, missed_after).await?;
+    let eligible = claims::eligible(&mut tx, &unique, missed_after).await?;
+    let (admitted, deferrals) = rate_limit::apply(&mut tx, &rules.rate_limits, eligible, Utc::now()).await?;
+    let claimed = if admitted.is_empty() {
+        Vec::new()
+    } else {
+        claims::claim(&mut tx, &admitted, worker, missed_after).await?
+    };
+    if !deferrals.is_empty() {
+        rate_limit::defer(&mut tx, &deferrals).await?;
+    }
+    let deferred: HashSet<(Uuid, i32)> = deferrals.iter().map(|d| (d.target_id, d.version)).collect();
     let mut touched: HashSet<Uuid> = claimed.iter().map(|c| c.post_id).collect();
     let mut by_task: HashMap<(Uuid, i32), Claimed> = claimed
         .into_iter()
@@ -36,7 +69,7 @@ pub async fn batch(
         .collect();
     let unclaimed: Vec<(Uuid, i32)> = unique
         .iter()
-        .filter(|pair| !by_task.contains_key(*pair))
+        .filter(|pair| !by_task.contains_key(*pair) && !deferred.contains(*pair))
         .copied()
         .collect();
     if !unclaimed.is_empty() {

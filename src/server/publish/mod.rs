@@ -15,6 +15,7 @@ pub mod outcome;
 pub mod overview;
 pub mod poll;
 pub mod queue;
+pub mod rate_limit;
 pub mod record;
 pub mod sweeper;
 pub mod worker;

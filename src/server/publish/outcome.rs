@@ -3,6 +3,7 @@
 //! and counted.
 use super::record::{Report, Verdict};
 use super::worker::Engine;
+use crate::domain::platform::Platform;
 use crate::domain::publish::{Failure, Next, after_failure};
 use crate::server::accounts::redact;
 use crate::server::db::claims::Claimed;
@@ -40,6 +41,10 @@ pub async fn record(
             tracing::warn!(%reason, retry_at = %at, "publish failed; will retry");
             metrics::counter!(RETRIED, "network" => network).increment(1);
         }
+        Verdict::RateLimited { until, reason, .. } => {
+            tracing::warn!(%reason, %until, "rate limited: the account waits");
+            metrics::counter!(RETRIED, "network" => network).increment(1);
+        }
         Verdict::Failed { reason, .. } => {
             tracing::warn!(%reason, "publish failed");
             metrics::counter!(FAILED, "network" => network).increment(1);
@@ -74,11 +79,31 @@ fn verdict(
     };
     let spread = rand::rng().random_range(-1.0..=1.0);
     let policy = engine.settings.retry_policy();
-    match after_failure(&policy, claimed.attempt as u32, &failure, Utc::now(), spread) {
-        Next::RetryAt(at) => Verdict::Retry {
-            at,
-            reason,
-            http_status: status_of(&error),
+    let now = Utc::now();
+    match after_failure(&policy, claimed.attempt as u32, &failure, now, spread) {
+        Next::RetryAt(at) => match rate_limited_for(&error) {
+            // Exactly as long as asked, no backoff: the account waits that long anyway.
+            Some(wait) => {
+                let until = now + wait;
+                let network = claimed
+                    .platform
+                    .parse::<Platform>()
+                    .map_or("The network", |p| p.label());
+                let notice = format!(
+                    "{network} asked Herald to slow down ({reason}); it goes out again at {} UTC.",
+                    until.format("%H:%M:%S")
+                );
+                Verdict::RateLimited {
+                    until,
+                    reason,
+                    notice,
+                }
+            }
+            None => Verdict::Retry {
+                at,
+                reason,
+                http_status: status_of(&error),
+            },
         },
         Next::GiveUp => Verdict::Failed {
             kind: kind_of(&error),
@@ -86,6 +111,18 @@ fn verdict(
             http_status: status_of(&error),
             reauth: matches!(error, NetworkError::Unauthorized(_)),
         },
+    }
+}
+
+/// A 429 that says how long to wait (one without a time is retried with backoff).
+fn rate_limited_for(error: &NetworkError) -> Option<chrono::TimeDelta> {
+    match error {
+        NetworkError::Unavailable {
+            status: Some(429),
+            retry_after: Some(wait),
+            ..
+        } => chrono::TimeDelta::from_std(*wait).ok(),
+        _ => None,
     }
 }
 

@@ -65,6 +65,34 @@ pub async fn push_for_target(conn: &mut PgConnection, target_id: Uuid, version: 
     .await
 }
 
+/// One task each for these (target, version) pairs, at each target's time (a batch of targets
+/// that must wait for their account's rate limit).
+pub async fn push_for_targets(conn: &mut PgConnection, tasks: &[(Uuid, i32)]) -> sqlx::Result<u64> {
+    let (targets, versions): (Vec<Uuid>, Vec<i32>) = tasks.iter().copied().unzip();
+    let done = sqlx::query(
+        "with req as (select * from unnest($1::uuid[], $2::int[]) as r(target_id, version)),
+         jobs as (
+             insert into apalis.jobs (id, job_type, job, status, attempts, max_attempts, run_at, priority)
+             select apalis.generate_ulid(), $3,
+                    convert_to(json_build_object('target_id', t.id, 'version', req.version)::text, 'UTF8'),
+                    'Pending', 0, $4, t.due_at, 0
+             from req join post_targets t on t.id = req.target_id
+             where t.status in ('scheduled', 'retrying') and t.due_at is not null
+             returning id, job
+         )
+         update post_targets t set task_id = jobs.id
+         from jobs
+         where t.id = (convert_from(jobs.job, 'UTF8')::jsonb ->> 'target_id')::uuid",
+    )
+    .bind(targets)
+    .bind(versions)
+    .bind(QUEUE)
+    .bind(TASK_ATTEMPTS)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected())
+}
+
 async fn push_where(conn: &mut PgConnection, filter: &str, id: Uuid, version: i32) -> sqlx::Result<u64> {
     // The payload is what apalis' JSON codec reads back into `PublishTask`.
     let sql = format!(

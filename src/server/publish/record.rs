@@ -4,7 +4,7 @@
 use super::{hold, queue};
 use crate::domain::publish::Event;
 use crate::server::db::published::{self, Publish};
-use crate::server::db::{attempts, post_status, targets};
+use crate::server::db::{attempts, post_status, rate_limits, targets};
 use chrono::{DateTime, Utc};
 use sqlx::{PgConnection, PgPool};
 use std::collections::HashSet;
@@ -31,6 +31,14 @@ pub enum Verdict {
         at: DateTime<Utc>,
         reason: String,
         http_status: Option<u16>,
+    },
+    /// The network refused for now (429) and named when to come back: the target, and every
+    /// other of its account, waits until then.
+    RateLimited {
+        until: DateTime<Utc>,
+        reason: String,
+        /// What the dashboard shows.
+        notice: String,
     },
     Failed {
         kind: &'static str,
@@ -77,6 +85,7 @@ pub async fn batch(pool: &PgPool, reports: &[Report]) -> anyhow::Result<Vec<bool
             // The post is gone (deleted meanwhile), and its targets with it.
             _ if !live.contains(&report.post_id) => false,
             Verdict::Retry { .. } => retry(&mut tx, report).await?,
+            Verdict::RateLimited { .. } => rate_limited(&mut tx, report).await?,
             Verdict::Failed {
                 reauth: true, reason, ..
             } => {
@@ -111,10 +120,28 @@ async fn retry(conn: &mut PgConnection, report: &Report) -> sqlx::Result<bool> {
         return Ok(false);
     };
     let (id, attempt) = (report.target_id, report.attempt);
-    let moved = targets::mark_retrying(conn, id, attempt, *at, reason).await?;
+    let moved = targets::mark_retrying(conn, id, attempt, *at, ("transient", reason)).await?;
     let version = targets::version_of(conn, report.post_id).await?;
     queue::push_for_target(conn, id, version).await?;
     attempts::finish(conn, id, attempt, "retry", *http_status, Some(reason)).await?;
+    Ok(moved)
+}
+
+async fn rate_limited(conn: &mut PgConnection, report: &Report) -> sqlx::Result<bool> {
+    let Verdict::RateLimited {
+        until,
+        reason,
+        notice,
+    } = &report.verdict
+    else {
+        return Ok(false);
+    };
+    let (id, attempt) = (report.target_id, report.attempt);
+    let moved = targets::mark_retrying(conn, id, attempt, *until, ("rate_limited", notice)).await?;
+    let version = targets::version_of(conn, report.post_id).await?;
+    queue::push_for_target(conn, id, version).await?;
+    attempts::finish(conn, id, attempt, "retry", Some(429), Some(reason)).await?;
+    rate_limits::hold_until(conn, report.account_id, *until).await?;
     Ok(moved)
 }
 

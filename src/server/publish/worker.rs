@@ -36,10 +36,11 @@ impl Engine {
         let short = uuid::Uuid::new_v4().simple().to_string();
         let worker = format!("{host}-{}-{}", std::process::id(), &short[..8]);
         let (max, in_flight) = (settings.batch_max, settings.batches_in_flight);
-        let (pool, name, window) = (state.pool.clone(), worker.clone(), settings.missed_after());
+        let (pool, name) = (state.pool.clone(), worker.clone());
+        let rules = Arc::new(claim::Rules::of(&settings));
         let claims = Batcher::spawn(max, in_flight, move |tasks: Vec<PublishTask>| {
-            let (pool, name) = (pool.clone(), name.clone());
-            async move { retry_conflicts(|| claim::batch(&pool, &name, window, &tasks)).await }
+            let (pool, name, rules) = (pool.clone(), name.clone(), rules.clone());
+            async move { retry_conflicts(|| claim::batch(&pool, &name, &rules, &tasks)).await }
         });
         let pool = state.pool.clone();
         let outcomes = Batcher::spawn(max, in_flight, move |reports: Vec<Report>| {
