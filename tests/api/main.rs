@@ -13,6 +13,7 @@ mod pages;
 mod posts;
 mod publish;
 mod review;
+mod review_pages;
 mod review_refusals;
 mod sessions;
 mod team;
