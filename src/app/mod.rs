@@ -60,6 +60,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("accounts") view=pages::accounts::AccountsPage />
                         <Route path=path!("team") view=pages::team::TeamPage />
                         <Route path=path!("settings") view=pages::settings::SettingsPage />
+                        <Route path=path!("review") view=pages::review::ReviewQueuePage />
+                        <Route path=path!("review/:id") view=pages::review::ReviewPage />
+                        <Route path=path!("notifications") view=pages::notifications::NotificationsPage />
+                        <Route path=path!("audit") view=pages::audit::AuditPage />
                     </ParentRoute>
                 </Routes>
             </SessionProvider>

@@ -16,6 +16,7 @@ mod posts;
 mod publish;
 mod rate_limits;
 mod review;
+mod review_pages;
 mod review_refusals;
 mod seed;
 mod sessions;

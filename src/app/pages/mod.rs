@@ -1,9 +1,12 @@
 //! One file per page of the signed-in app.
 pub mod accounts;
+pub mod audit;
 pub mod calendar;
 pub mod compose;
 pub mod dashboard;
 mod header;
 pub mod not_found;
+pub mod notifications;
+pub mod review;
 pub mod settings;
 pub mod team;

@@ -1,5 +1,5 @@
 use super::header::PageHeader;
-use crate::api::workspace::{UpdateWorkspace, WorkspaceSettingsView, workspace_settings};
+use crate::api::workspace::{UpdateApprovals, UpdateWorkspace, WorkspaceSettingsView, workspace_settings};
 use crate::app::components::alert::{Alert, Tone, action_error};
 use crate::app::components::field::INPUT_CLASS;
 use leptos::prelude::*;
@@ -8,14 +8,22 @@ use leptos_meta::Title;
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let update = ServerAction::<UpdateWorkspace>::new();
-    let data = Resource::new(move || update.version().get(), |_| workspace_settings());
+    let approvals = ServerAction::<UpdateApprovals>::new();
+    let data = Resource::new(
+        move || (update.version().get(), approvals.version().get()),
+        |_| workspace_settings(),
+    );
     view! {
         <Title text="Settings" />
         <PageHeader title="Settings" description="This workspace's name and home time zone." />
         <Transition fallback=|| view! { <p class="text-sm text-slate-500">"Loading…"</p> }>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(settings) => view! { <WorkspaceForm settings update /> }.into_any(),
+                    Ok(settings) => view! {
+                        <WorkspaceForm settings=settings.clone() update />
+                        <ApprovalsForm settings approvals />
+                    }
+                    .into_any(),
                     Err(error) => view! { <Alert tone=Tone::Error message=error.to_string() /> }.into_any(),
                 }
             })}
@@ -53,6 +61,40 @@ fn WorkspaceForm(settings: WorkspaceSettingsView, update: ServerAction<UpdateWor
                 </div>
                 {(!disabled).then(|| view! {
                     <button type="submit" class="rounded-lg bg-indigo-600 px-4 py-2 text-sm font-semibold text-white shadow-xs hover:bg-indigo-500">"Save"</button>
+                })}
+            </ActionForm>
+        </div>
+    }
+}
+
+/// Who needs approval before a post goes out, and whether one may approve one's own.
+#[component]
+fn ApprovalsForm(settings: WorkspaceSettingsView, approvals: ServerAction<UpdateApprovals>) -> impl IntoView {
+    let saved = move || matches!(approvals.value().get(), Some(Ok(())));
+    let disabled = !settings.can_edit;
+    let policy = settings.approvals;
+    let row = move |name: &'static str, checked: bool, label: &'static str, hint: &'static str| {
+        view! {
+            <label class="flex items-start gap-3">
+                <input type="checkbox" name=name value="true" checked=checked disabled=disabled class="mt-0.5 h-4 w-4 rounded border-slate-300" />
+                <span>
+                    <span class="block text-sm font-medium text-slate-800">{label}</span>
+                    <span class="block text-xs text-slate-500">{hint}</span>
+                </span>
+            </label>
+        }
+    };
+    view! {
+        <div class="mt-8 max-w-2xl rounded-2xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
+            <h2 class="text-base font-semibold text-slate-900">"Approvals"</h2>
+            <ActionForm action=approvals attr:class="mt-4 space-y-4">
+                {action_error(approvals)}
+                {move || saved().then(|| view! { <Alert tone=Tone::Success message="Approval settings saved." /> })}
+                {row("required", policy.required, "Posts need approval", "Contributors' posts wait for an owner, admin or editor before they are scheduled.")}
+                {row("editors_need_approval", policy.editors_need_approval, "Editors' posts need approval too", "Only while posts need approval; owners and admins never wait.")}
+                {row("self_approval", policy.self_approval, "Approvers may approve their own posts", "Off: someone else has to approve.")}
+                {(!disabled).then(|| view! {
+                    <button type="submit" class="rounded-lg bg-indigo-600 px-4 py-2 text-sm font-semibold text-white shadow-xs hover:bg-indigo-500">"Save approvals"</button>
                 })}
             </ActionForm>
         </div>

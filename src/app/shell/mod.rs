@@ -1,4 +1,5 @@
 //! The frame of the signed-in app: top navigation, workspace switcher, user menu.
+mod badges;
 mod nav;
 mod user_menu;
 mod workspace_switcher;

@@ -1,3 +1,4 @@
+use super::badges::{AuditLink, Bell, ReviewLink};
 use super::user_menu::UserMenu;
 use super::workspace_switcher::WorkspaceSwitcher;
 use crate::api::auth::Viewer;
@@ -13,6 +14,9 @@ const LINKS: [(&str, &str); 6] = [
     ("/team", "Team"),
     ("/settings", "Settings"),
 ];
+
+const DESKTOP_LINK: &str = "flex items-center rounded-md px-3 py-2 text-sm font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900 aria-[current=page]:bg-indigo-50 aria-[current=page]:text-indigo-700";
+const MOBILE_LINK: &str = "flex items-center rounded-md px-3 py-2 text-base font-medium text-slate-700 hover:bg-slate-100 aria-[current=page]:bg-indigo-50 aria-[current=page]:text-indigo-700";
 
 #[component]
 pub fn TopNav(viewer: Viewer) -> impl IntoView {
@@ -30,8 +34,13 @@ pub fn TopNav(viewer: Viewer) -> impl IntoView {
                     <span class="hidden sm:inline">"Herald"</span>
                 </a>
                 <WorkspaceSwitcher viewer=viewer.clone() />
-                <nav aria-label="Main" class="hidden flex-1 items-center gap-1 lg:flex">{desktop_links}</nav>
+                <nav aria-label="Main" class="hidden flex-1 items-center gap-1 lg:flex">
+                    {desktop_links}
+                    <ReviewLink class=DESKTOP_LINK />
+                    <AuditLink viewer=viewer.clone() class=DESKTOP_LINK />
+                </nav>
                 <div class="ml-auto flex items-center gap-2">
+                    <Bell />
                     <UserMenu viewer=viewer.clone() />
                     // <details> opens without JavaScript, so the phone menu works before hydration.
                     <details class="group relative lg:hidden">
@@ -40,6 +49,8 @@ pub fn TopNav(viewer: Viewer) -> impl IntoView {
                         </summary>
                         <nav aria-label="Main (mobile)" class="absolute right-0 mt-2 w-56 rounded-xl bg-white p-2 shadow-lg ring-1 ring-slate-200">
                             {mobile_links}
+                            <ReviewLink class=MOBILE_LINK />
+                            <AuditLink viewer=viewer.clone() class=MOBILE_LINK />
                         </nav>
                     </details>
                 </div>

@@ -4,6 +4,7 @@ use crate::api::accounts::AccountView;
 use crate::api::posts::{PostView, SavePost};
 use crate::app::components::alert::{Alert, Tone};
 use crate::app::components::field::SECONDARY_BUTTON;
+use crate::domain::post::PostStatus;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -13,6 +14,7 @@ pub fn ComposerForm(
     post: Option<PostView>,
     home_zone: String,
     can_edit: bool,
+    can_write: bool,
 ) -> impl IntoView {
     if let Some(post) = post.as_ref().filter(|post| !post.status.is_editable()) {
         return view! { <preview::ReadOnlyPost post=post.clone() accounts /> }.into_any();
@@ -45,9 +47,16 @@ pub fn ComposerForm(
         .as_ref()
         .map(|post| view! { <post_actions::PostActions post=post.clone() /> });
     let status = post.as_ref().map(|post| {
+        let review = (post.status == PostStatus::InReview && can_edit).then(|| {
+            view! {
+                " · "
+                <a href=format!("/review/{}", post.id) class="font-medium text-indigo-600 hover:text-indigo-500">"Review it"</a>
+            }
+        });
         view! {
             <p class="mb-4 text-sm text-slate-500" data-testid="post-status">
                 "Status: " <span class="font-medium text-slate-900">{post.status.label()}</span>
+                {review}
             </p>
         }
     });
@@ -63,29 +72,7 @@ pub fn ComposerForm(
                 <editor::Editor draft />
                 <images::Images draft />
                 <when::When draft home_zone=home_zone.clone() />
-                {if can_edit {
-                    view! {
-                        <div class="flex flex-wrap gap-3 border-t border-slate-200 pt-6">
-                            <button type="submit" name="intent" value="schedule" disabled=pending
-                                class="rounded-lg bg-indigo-600 px-4 py-2 text-sm font-semibold text-white shadow-xs hover:bg-indigo-500 disabled:opacity-60">
-                                "Schedule"
-                            </button>
-                            <button type="submit" name="intent" value="draft" disabled=pending class=SECONDARY_BUTTON>
-                                "Save draft"
-                            </button>
-                            <button type="submit" name="intent" value="publish_now" disabled=pending class=SECONDARY_BUTTON>
-                                "Publish now"
-                            </button>
-                            {move || pending().then(|| view! { <span class="self-center text-sm text-slate-500">"Saving…"</span> })}
-                        </div>
-                    }
-                    .into_any()
-                } else {
-                    view! {
-                        <p class="text-sm text-slate-500">"Your role can read posts but not write or schedule them."</p>
-                    }
-                    .into_any()
-                }}
+                {buttons(can_edit, can_write, pending)}
                 <noscript>
                     <p class="text-xs text-slate-500">"Without JavaScript: counters, previews and image uploads need it; writing and scheduling work."</p>
                 </noscript>
@@ -97,4 +84,40 @@ pub fn ComposerForm(
         {actions}
     }
     .into_any()
+}
+
+/// Editors schedule (or ask for a second look); contributors submit for review.
+fn buttons(
+    can_edit: bool,
+    can_write: bool,
+    pending: impl Fn() -> bool + Copy + Send + Sync + 'static,
+) -> AnyView {
+    let primary = "rounded-lg bg-indigo-600 px-4 py-2 text-sm font-semibold text-white shadow-xs hover:bg-indigo-500 disabled:opacity-60";
+    let saving = move || {
+        pending().then(|| view! { <span class="self-center text-sm text-slate-500">"Saving…"</span> })
+    };
+    if can_edit {
+        view! {
+            <div class="flex flex-wrap gap-3 border-t border-slate-200 pt-6">
+                <button type="submit" name="intent" value="schedule" disabled=pending class=primary>"Schedule"</button>
+                <button type="submit" name="intent" value="draft" disabled=pending class=SECONDARY_BUTTON>"Save draft"</button>
+                <button type="submit" name="intent" value="publish_now" disabled=pending class=SECONDARY_BUTTON>"Publish now"</button>
+                <button type="submit" name="intent" value="submit" disabled=pending class=SECONDARY_BUTTON>"Submit for review"</button>
+                {saving}
+            </div>
+        }
+        .into_any()
+    } else if can_write {
+        view! {
+            <div class="flex flex-wrap gap-3 border-t border-slate-200 pt-6">
+                <button type="submit" name="intent" value="submit" disabled=pending class=primary>"Submit for review"</button>
+                <button type="submit" name="intent" value="draft" disabled=pending class=SECONDARY_BUTTON>"Save draft"</button>
+                {saving}
+            </div>
+            <p class="text-xs text-slate-500">"An owner, admin or editor approves it before it is scheduled."</p>
+        }
+        .into_any()
+    } else {
+        view! { <p class="text-sm text-slate-500">"Your role can read posts but not write or schedule them."</p> }.into_any()
+    }
 }

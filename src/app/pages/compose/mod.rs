@@ -5,10 +5,11 @@ mod editor;
 mod form;
 mod images;
 mod post_actions;
-mod preview;
+pub mod preview;
 mod when;
 
 use super::header::PageHeader;
+use super::review::thread::Thread;
 use crate::api::accounts::list_accounts;
 use crate::api::posts::get_post;
 use crate::app::components::alert::{Alert, Tone};
@@ -45,6 +46,9 @@ pub fn ComposePage() -> impl IntoView {
     );
     let viewer = current_viewer();
     let can_edit = viewer.as_ref().is_some_and(|v| v.role().can(Permission::Edit));
+    let can_write = viewer
+        .as_ref()
+        .is_some_and(|v| v.role().can(Permission::Contribute));
     let home_zone = viewer
         .map(|v| v.workspace_timezone)
         .unwrap_or_else(|| "UTC".to_owned());
@@ -65,7 +69,7 @@ pub fn ComposePage() -> impl IntoView {
                 Suspend::new(async move {
                     match (accounts.await, post.await) {
                         (Ok(accounts), Ok(post)) => {
-                            view! { <form::ComposerForm accounts post home_zone can_edit /> }.into_any()
+                            view! { <form::ComposerForm accounts post home_zone can_edit can_write /> }.into_any()
                         }
                         (Err(error), _) | (_, Err(error)) => {
                             view! { <Alert tone=Tone::Error message=error.to_string() /> }.into_any()
@@ -74,6 +78,11 @@ pub fn ComposePage() -> impl IntoView {
                 })
             }}
         </Transition>
+        {move || post_id.get().map(|id| view! {
+            <div class="mt-10 max-w-3xl border-t border-slate-200 pt-6">
+                <Thread post_id=id can_comment=can_write />
+            </div>
+        })}
     }
 }
 
@@ -81,6 +90,7 @@ fn saved_message(status: PostStatus) -> String {
     match status {
         PostStatus::Draft => "Saved as a draft.".to_owned(),
         PostStatus::Scheduled => "Scheduled. It waits on the calendar until its time.".to_owned(),
+        PostStatus::InReview => "Submitted for review. The approvers have been told.".to_owned(),
         other => format!("Saved ({}).", other.label().to_lowercase()),
     }
 }
