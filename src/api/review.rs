@@ -176,7 +176,8 @@ pub async fn comment_post(
             .and_then(|v| v.to_str().ok())
             .and_then(|r| r.parse::<http::Uri>().ok())
             .map(|uri| uri.path_and_query().map(|p| p.to_string()).unwrap_or_default())
-            .filter(|p| p.starts_with('/'))
+            // Same site only: a path, never `//host` (which browsers read as another site).
+            .filter(|p| p.starts_with('/') && !p.starts_with("//"))
             .unwrap_or_else(|| format!("/review/{post_id}"));
         leptos_axum::redirect(&back);
     }

@@ -269,3 +269,51 @@ async fn every_step_is_on_record_and_the_record_cannot_be_changed(pool: PgPool) 
             .unwrap();
     assert_eq!(others, ["member.invited", "session.signed_in"]);
 }
+
+#[sqlx::test]
+async fn a_post_whose_time_passed_in_review_is_approved_but_not_sent_late(pool: PgPool) {
+    let team = team(pool).await;
+    let saved = team.submit("Yesterday's news").await;
+    sqlx::query("update posts set scheduled_at = now() - interval '1 hour' where id = $1")
+        .bind(saved.id)
+        .execute(&team.app.pool)
+        .await
+        .unwrap();
+    let queue: Vec<ReviewItem> = json(team.app.call(&team.editor, "review_queue", &[]).await).await;
+    assert!(queue[0].overdue, "flagged while it waits");
+
+    let decided = team.approve(&team.editor, saved.id, saved.version).await;
+    println!("{decided:?}");
+    assert_eq!(decided.status, PostStatus::Approved);
+    assert!(decided.note.unwrap().contains("pick a new time"));
+    let targets = team.targets(saved.id).await;
+    assert!(
+        targets
+            .iter()
+            .all(|(_, status, task)| status == "draft" && task.is_none())
+    );
+
+    // A new time from an approver schedules it, without another review.
+    let moved = team
+        .app
+        .call(
+            &team.editor,
+            "reschedule_post",
+            &[
+                ("id", &saved.id.to_string()),
+                ("version", &decided.version.to_string()),
+                ("date", &crate::team_scene::tomorrow()),
+                ("time", "09:00"),
+                ("timezone", "UTC"),
+            ],
+        )
+        .await;
+    assert_eq!(moved.status(), 200);
+    assert_eq!(team.status(saved.id).await.0, "scheduled");
+    let targets = team.targets(saved.id).await;
+    assert!(
+        targets
+            .iter()
+            .all(|(_, status, task)| status == "scheduled" && task.is_some())
+    );
+}

@@ -41,6 +41,17 @@ async fn a_reviewer_without_javascript_reads_comments_and_approves(pool: PgPool)
         .await;
     assert_eq!(comment.status(), 302);
     assert_eq!(comment.headers()["location"], path.as_str());
+    // Back to the page it came from, and never to another site.
+    let elsewhere = team
+        .app
+        .form_post(
+            &team.editor,
+            "comment_post",
+            "//evil.example/x",
+            &[("post_id", &id), ("body", "Hm")],
+        )
+        .await;
+    assert_eq!(elsewhere.headers()["location"], path.as_str());
     let approved = team
         .app
         .form_post(
