@@ -85,7 +85,7 @@ async fn run(scenario: Scenario, server: &PgConnectOptions, name: &str) -> Resul
     let worker = std::process::Command::new(env!("CARGO_BIN_EXE_herald"))
         .arg("worker")
         .env("HERALD_DATABASE__URL", &database_url)
-        .env("HERALD_DATABASE__MAX_CONNECTIONS", "40")
+        .env("HERALD_PUBLISHING__POOL_SIZE", "10")
         .env("HERALD_SECRETS__KEY", &key)
         .env("HERALD_PUBLISHING__CONCURRENCY", "500")
         // The fake network has no rate limit; Mastodon's default (300 per 5 minutes) would

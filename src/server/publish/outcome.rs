@@ -1,6 +1,7 @@
 //! What an attempt led to: published, a retry later, or failure with a reason. Decided here
 //! (the domain's retry rules), written with other tasks' outcomes by `record`, then logged
 //! and counted.
+use super::rate_limit::WHEN;
 use super::record::{Report, Verdict};
 use super::worker::Engine;
 use crate::domain::platform::Platform;
@@ -91,7 +92,7 @@ fn verdict(
                     .map_or("The network", |p| p.label());
                 let notice = format!(
                     "{network} asked Herald to slow down ({reason}); it goes out again at {} UTC.",
-                    until.format("%H:%M:%S")
+                    until.format(WHEN)
                 );
                 Verdict::RateLimited {
                     until,

@@ -14,6 +14,10 @@ use std::collections::{BTreeMap, HashMap};
 use std::time::Duration;
 use uuid::Uuid;
 
+/// How a waiting target's instant reads on the dashboard ("Dec 1, 12:00:05 UTC"): the day
+/// matters for limits counted per day.
+pub const WHEN: &str = "%b %-d, %H:%M:%S";
+
 /// A due target that must wait until `at`.
 #[derive(Debug, Clone)]
 pub struct Deferral {
@@ -46,7 +50,7 @@ pub async fn apply(
         if let Some(until) = targets[0].rate_limited_until.filter(|until| *until > now) {
             let reason = format!(
                 "{network} asked Herald to slow down; it goes out at {} UTC.",
-                until.format("%H:%M:%S")
+                until.format(WHEN)
             );
             deferred.extend(targets.iter().map(|t| deferral(t, until, &reason)));
         } else if let Some(limit) = limits.get(&targets[0].platform) {
@@ -75,7 +79,7 @@ pub async fn apply(
                 "Waiting for {network}'s limit of {} posts per {}; it goes out at {} UTC.",
                 limit.requests,
                 per_in_words(limit.per()),
-                at.format("%H:%M:%S")
+                at.format(WHEN)
             );
             deferred.push(deferral(target, at, &reason));
         }

@@ -90,6 +90,9 @@ pub fn start(mut state: AppState, shutdown: impl Future<Output = ()> + Send + 's
         let config = Config::default()
             .queue(QUEUE)
             .batch_size(settings.concurrency)
+            // A fetched task is already 'Queued' under this worker's name, which apalis and the
+            // sweeper treat as live; marking it 'Running' too cost one more row write per task.
+            .lock_tasks(false)
             .heartbeat_interval(Duration::from_secs(5))
             .missed_heartbeats(3);
         let monitor = Monitor::new()
