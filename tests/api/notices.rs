@@ -85,11 +85,14 @@ async fn engine_outcomes_notify_through_triggers_and_mail_goes_once(pool: PgPool
 
     // What the engine writes when a publish fails, in one transaction.
     let mut tx = team.app.pool.begin().await.unwrap();
-    sqlx::query("insert into publish_attempts (target_id, attempt, worker) values ($1, 1, 'w1')")
-        .bind(target)
-        .execute(&mut *tx)
-        .await
-        .unwrap();
+    sqlx::query(
+        "insert into publish_attempts (target_id, account_id, attempt, worker)
+         select id, account_id, 1, 'w1' from post_targets where id = $1",
+    )
+    .bind(target)
+    .execute(&mut *tx)
+    .await
+    .unwrap();
     sqlx::query(
         "update publish_attempts set finished_at = now(), outcome = 'failed', http_status = 422,
                 error = 'Text too long' where target_id = $1",
