@@ -119,11 +119,23 @@ async fn retry(conn: &mut PgConnection, report: &Report) -> sqlx::Result<bool> {
     else {
         return Ok(false);
     };
+    requeue(conn, report, *at, ("transient", reason), *http_status, reason).await
+}
+
+/// Back to the queue for `at`; the attempt ends as a retry.
+async fn requeue(
+    conn: &mut PgConnection,
+    report: &Report,
+    at: DateTime<Utc>,
+    why: (&str, &str),
+    http_status: Option<u16>,
+    reason: &str,
+) -> sqlx::Result<bool> {
     let (id, attempt) = (report.target_id, report.attempt);
-    let moved = targets::mark_retrying(conn, id, attempt, *at, ("transient", reason)).await?;
+    let moved = targets::mark_retrying(conn, id, attempt, at, why).await?;
     let version = targets::version_of(conn, report.post_id).await?;
     queue::push_for_target(conn, id, version).await?;
-    attempts::finish(conn, id, attempt, "retry", *http_status, Some(reason)).await?;
+    attempts::finish(conn, id, attempt, "retry", http_status, Some(reason)).await?;
     Ok(moved)
 }
 
@@ -136,11 +148,7 @@ async fn rate_limited(conn: &mut PgConnection, report: &Report) -> sqlx::Result<
     else {
         return Ok(false);
     };
-    let (id, attempt) = (report.target_id, report.attempt);
-    let moved = targets::mark_retrying(conn, id, attempt, *until, ("rate_limited", notice)).await?;
-    let version = targets::version_of(conn, report.post_id).await?;
-    queue::push_for_target(conn, id, version).await?;
-    attempts::finish(conn, id, attempt, "retry", Some(429), Some(reason)).await?;
+    let moved = requeue(conn, report, *until, ("rate_limited", notice), Some(429), reason).await?;
     rate_limits::hold_until(conn, report.account_id, *until).await?;
     Ok(moved)
 }

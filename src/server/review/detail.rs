@@ -1,5 +1,5 @@
 //! The Needs review list, and one post under review with its thread and what changed.
-use super::snapshot::{Snapshot, SnapshotTarget};
+use super::snapshot::Snapshot;
 use super::{comments, diff};
 use crate::api::error::AppError;
 use crate::api::review::{PostUnderReview, ReviewItem};
@@ -57,19 +57,12 @@ pub async fn detail(
             let targets = reviews::target_names(pool, id)
                 .await
                 .map_err(AppError::unexpected)?;
-            let now_snapshot = Snapshot {
-                body: post.body.clone(),
-                scheduled_at: post.scheduled_at,
-                timezone: post.timezone.clone(),
-                targets: targets
-                    .into_iter()
-                    .map(|(account_id, account, body_override)| SnapshotTarget {
-                        account_id,
-                        account,
-                        body_override,
-                    })
-                    .collect(),
-            };
+            let now_snapshot = Snapshot::of(
+                post.body.clone(),
+                post.scheduled_at,
+                post.timezone.clone(),
+                targets,
+            );
             Some(diff::since(decision, &now_snapshot))
         }
         None => None,

@@ -23,19 +23,36 @@ pub struct SnapshotTarget {
 /// Reads the post's current targets (call after writing them, in the same transaction).
 pub async fn take(conn: &mut PgConnection, post: &PostRow) -> sqlx::Result<Snapshot> {
     let targets = reviews::target_names(conn, post.id).await?;
-    Ok(Snapshot {
-        body: post.body.clone(),
-        scheduled_at: post.scheduled_at,
-        timezone: post.timezone.clone(),
-        targets: targets
-            .into_iter()
-            .map(|(account_id, account, body_override)| SnapshotTarget {
-                account_id,
-                account,
-                body_override,
-            })
-            .collect(),
-    })
+    Ok(Snapshot::of(
+        post.body.clone(),
+        post.scheduled_at,
+        post.timezone.clone(),
+        targets,
+    ))
+}
+
+impl Snapshot {
+    /// From the post's fields and its targets as `reviews::target_names` reads them.
+    pub fn of(
+        body: String,
+        scheduled_at: Option<DateTime<Utc>>,
+        timezone: String,
+        targets: Vec<(Uuid, String, Option<String>)>,
+    ) -> Self {
+        Snapshot {
+            body,
+            scheduled_at,
+            timezone,
+            targets: targets
+                .into_iter()
+                .map(|(account_id, account, body_override)| SnapshotTarget {
+                    account_id,
+                    account,
+                    body_override,
+                })
+                .collect(),
+        }
+    }
 }
 
 impl Snapshot {
