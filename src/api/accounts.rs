@@ -113,7 +113,7 @@ pub async fn pause_account(id: Uuid, paused: bool) -> Result<(), AppError> {
     use crate::server::auth::guard;
 
     let (request, member) = guard::require(Permission::Edit).await?;
-    accounts::set_paused(&request.state, member.workspace_id, id, paused).await
+    accounts::set_paused(&request.state, &member, id, paused).await
 }
 
 #[server(endpoint = "update_account")]

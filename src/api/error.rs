@@ -60,7 +60,9 @@ impl FromServerFnError for AppError {
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {
-            ServerFnErrorErr::Args(message) | ServerFnErrorErr::MissingArg(message) => {
+            ServerFnErrorErr::Args(message)
+            | ServerFnErrorErr::MissingArg(message)
+            | ServerFnErrorErr::Deserialization(message) => {
                 Self::BadRequest(format!("The form was incomplete or malformed: {message}"))
             }
             ServerFnErrorErr::UnsupportedRequestMethod(message) => Self::BadRequest(message),
@@ -94,6 +96,9 @@ mod tests {
     #[test]
     fn malformed_arguments_are_a_bad_request() {
         let error = AppError::from_server_fn_error(ServerFnErrorErr::Args("email".into()));
+        assert_eq!(error.status(), 400);
+        // A body that is not UTF-8, or cut off by the size limit, is the client's fault too.
+        let error = AppError::from_server_fn_error(ServerFnErrorErr::Deserialization("invalid utf-8".into()));
         assert_eq!(error.status(), 400);
     }
 }

@@ -130,6 +130,8 @@ async fn shutdown_signal() {
 }
 
 async fn add_user(settings: Settings, email: &str, workspace: &str, role: Role) -> anyhow::Result<()> {
+    // Checked before a workspace is created for it, so a typo leaves nothing behind.
+    crate::domain::email::Email::parse(email).map_err(|problem| anyhow::anyhow!("{problem}"))?;
     let pool = db::prepare(&settings.database).await?;
     let workspace_id = match workspace.parse::<uuid::Uuid>() {
         Ok(id) => id,

@@ -26,6 +26,7 @@ pub struct Settings {
     pub auth: AuthSettings,
     pub publishing: PublishSettings,
     pub networks: crate::server::platforms::Endpoints,
+    pub outbound: OutboundSettings,
     pub media: MediaSettings,
     #[serde(default)]
     pub smtp: SmtpSettings,
@@ -47,6 +48,13 @@ impl Default for SmtpSettings {
             from: "Herald <herald@localhost>".into(),
         }
     }
+}
+
+/// Where Herald may send requests that people's settings point it to.
+#[derive(Debug, Clone, Deserialize)]
+pub struct OutboundSettings {
+    /// Hosts, IP addresses or CIDR ranges on private networks that may be called anyway.
+    pub allow_private: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -90,6 +98,8 @@ pub struct ServerSettings {
     pub base_url: String,
     /// Take the client address from X-Forwarded-For (only behind a trusted reverse proxy).
     pub trust_proxy_headers: bool,
+    /// Requests with a larger body are refused (413) before they are read.
+    pub max_body_bytes: usize,
 }
 
 /// The publishing engine (see `server::publish`).
@@ -199,7 +209,9 @@ impl Settings {
                 config::Environment::with_prefix("HERALD")
                     .prefix_separator("_")
                     .separator("__")
-                    .try_parsing(true),
+                    .try_parsing(true)
+                    .list_separator(",")
+                    .with_list_parse_key("outbound.allow_private"),
             )
             .build()
             .context("could not read the configuration")?
@@ -232,6 +244,8 @@ impl Settings {
                 "publishing.rate_limits.{network}: requests and per_seconds must be positive"
             );
         }
+        crate::server::outbound::AllowList::parse(&self.outbound.allow_private)
+            .context("outbound.allow_private (HERALD_OUTBOUND__ALLOW_PRIVATE)")?;
         self.database.connect_options()?;
         Ok(())
     }

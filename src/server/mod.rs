@@ -21,3 +21,4 @@ pub mod startup;
 pub mod state;
 pub mod team;
 pub mod telemetry;
+pub mod web;

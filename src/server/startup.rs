@@ -3,9 +3,10 @@ use crate::server::auth::session::COOKIE_NAME;
 use crate::server::auth::session_store::PgSessionStore;
 use crate::server::config::Settings;
 use crate::server::state::AppState;
-use crate::server::{health, http, media_files, metrics, publish};
+use crate::server::{health, http, media_files, metrics, publish, web};
 use anyhow::Context;
 use axum::Router;
+use axum::middleware::from_fn_with_state;
 use axum::routing::get;
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
@@ -103,7 +104,10 @@ fn router(state: AppState) -> Router {
         )));
     let context = {
         let state = state.clone();
-        move || provide_context(state.clone())
+        move || {
+            provide_context(state.clone());
+            web::csp::set_for_this_page();
+        }
     };
     let page_shell = {
         let options = state.leptos_options.clone();
@@ -120,6 +124,9 @@ fn router(state: AppState) -> Router {
         ))
         .layer(axum::middleware::from_fn(http::server_fn_error_status))
         .layer(sessions)
+        .layer(from_fn_with_state(state.clone(), web::body_limit::limit))
+        .layer(from_fn_with_state(state.clone(), web::csrf::same_origin_writes))
+        .layer(axum::middleware::from_fn(web::headers::secure))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

@@ -20,12 +20,15 @@ pub struct AppState {
     pub http: reqwest::Client,
     /// Network sessions reused between publishes.
     pub sessions: Arc<SessionCache>,
+    /// Refuses addresses people typed that point into private networks.
+    pub outbound: Arc<outbound::Guard>,
 }
 
 impl AppState {
     pub fn new(settings: Settings, pool: PgPool, leptos_options: LeptosOptions) -> anyhow::Result<Self> {
         let cipher = Cipher::from_settings(&settings)?;
-        let http = outbound::client(&settings)?;
+        let guard = outbound::Guard::from_settings(&settings)?;
+        let http = outbound::client(&settings, guard.allow_list())?;
         Ok(Self {
             pool,
             settings: Arc::new(settings),
@@ -33,6 +36,7 @@ impl AppState {
             cipher,
             http,
             sessions: Arc::default(),
+            outbound: Arc::new(guard),
         })
     }
 }

@@ -41,6 +41,8 @@ fn start_worker(app: &TestApp, database_url: &str) -> Worker {
         .env("HERALD_SECRETS__KEY", key)
         .env("HERALD_DATA_DIR", &app.settings.data_dir)
         .env("HERALD_PUBLISHING__LEASE_SECONDS", "4")
+        // The fake network is on loopback, which Herald refuses unless allowed.
+        .env("HERALD_OUTBOUND__ALLOW_PRIVATE", "127.0.0.1")
         .env("HERALD_PUBLISHING__SWEEP_INTERVAL_SECONDS", "1")
         .env("HERALD_LOG_FILTER", "warn")
         .stdout(Stdio::null())

@@ -49,6 +49,8 @@ pub async fn spawn_app_with(pool: PgPool, configure: impl FnOnce(&mut Settings))
         Some(base64::Engine::encode(&base64::engine::general_purpose::STANDARD, rand_key()).into());
     // Tests that publish turn workers on (or drive the handler themselves).
     settings.publishing.workers = false;
+    // The fake networks listen on loopback, which Herald refuses unless allowed.
+    settings.outbound.allow_private = vec!["127.0.0.1".into()];
     configure(&mut settings);
     let application = Application::build(settings.clone(), pool.clone(), leptos_options().unwrap())
         .await

@@ -43,7 +43,17 @@ pub fn mastodon(instance_url: &str) -> Credentials {
 /// A scheduled post (version 1) with one target per account, due at `at`, tasks pushed.
 /// Returns the post and its targets in the accounts' order.
 pub async fn post(app: &TestApp, workspace: Uuid, accounts: &[Uuid], at: DateTime<Utc>) -> (Uuid, Vec<Uuid>) {
-    let mut tx = app.pool.begin().await.unwrap();
+    post_in(&app.pool, workspace, accounts, at).await
+}
+
+/// `post`, for a database no TestApp serves (a Herald in its own process).
+pub async fn post_in(
+    pool: &sqlx::PgPool,
+    workspace: Uuid,
+    accounts: &[Uuid],
+    at: DateTime<Utc>,
+) -> (Uuid, Vec<Uuid>) {
+    let mut tx = pool.begin().await.unwrap();
     let post: Uuid = sqlx::query_scalar(
         "insert into posts (workspace_id, body, status, scheduled_at, timezone)
          values ($1, 'Seeded post', 'scheduled', $2, 'UTC') returning id",

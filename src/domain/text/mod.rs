@@ -21,6 +21,8 @@ mod urls;
 mod x_weight;
 
 #[cfg(test)]
+mod properties;
+#[cfg(test)]
 mod tests;
 
 pub use check::{TextCheck, TextProblem, check};

@@ -90,8 +90,10 @@ pub async fn reconnect(
         .map_err(|error| AppError::bad_request(explain(account.platform, &error, &credentials)))?;
     let sealed = state.cipher.seal(&credentials.to_json(), id.as_bytes());
     let address = credentials.public_address();
-    accounts::replace_credentials(
-        &state.pool,
+    // New credentials, their held targets queued again and the record of it: all or nothing.
+    let mut tx = state.pool.begin().await.map_err(AppError::unexpected)?;
+    let replaced = accounts::replace_credentials(
+        &mut *tx,
         member.workspace_id,
         id,
         NewCredentials {
@@ -104,7 +106,26 @@ pub async fn reconnect(
     )
     .await
     .map_err(AppError::unexpected)?;
-    super::manage::release_held(state, id).await
+    if !replaced {
+        return Err(not_found());
+    }
+    let released = super::manage::release_held_in(&mut tx, id).await?;
+    audit::by_member(
+        &mut *tx,
+        member,
+        "account.reconnected",
+        "account",
+        Some(id.to_string()),
+        format!(
+            "Reconnected {} ({})",
+            account.display_name,
+            account.platform.label()
+        ),
+        serde_json::json!({"platform": account.platform, "released_targets": released}),
+    )
+    .await
+    .map_err(AppError::unexpected)?;
+    tx.commit().await.map_err(AppError::unexpected)
 }
 
 /// The decrypted credentials of an account of this workspace.

@@ -8,17 +8,33 @@ use crate::server::db::accounts;
 use crate::server::state::AppState;
 use uuid::Uuid;
 
-pub async fn set_paused(
-    state: &AppState,
-    workspace_id: Uuid,
-    id: Uuid,
-    paused: bool,
-) -> Result<(), AppError> {
-    found(accounts::set_paused(&state.pool, workspace_id, id, paused).await)?;
-    if !paused {
-        release_held(state, id).await?;
-    }
-    Ok(())
+/// Pauses or resumes an account; resuming queues its held targets again in the same
+/// transaction, and either is on record.
+pub async fn set_paused(state: &AppState, member: &Member, id: Uuid, paused: bool) -> Result<(), AppError> {
+    let mut tx = state.pool.begin().await.map_err(AppError::unexpected)?;
+    found(accounts::set_paused(&mut *tx, member.workspace_id, id, paused).await)?;
+    let released = if paused {
+        0
+    } else {
+        release_held_in(&mut tx, id).await?
+    };
+    let (action, verb) = if paused {
+        ("account.paused", "Paused")
+    } else {
+        ("account.resumed", "Resumed")
+    };
+    audit::by_member(
+        &mut *tx,
+        member,
+        action,
+        "account",
+        Some(id.to_string()),
+        format!("{verb} publishing to an account"),
+        serde_json::json!({"released_targets": released}),
+    )
+    .await
+    .map_err(AppError::unexpected)?;
+    tx.commit().await.map_err(AppError::unexpected)
 }
 
 /// Targets held while the account could not publish go back to the queue.
@@ -27,6 +43,12 @@ pub async fn release_held(state: &AppState, id: Uuid) -> Result<(), AppError> {
         .await
         .map_err(AppError::unexpected)?;
     Ok(())
+}
+
+pub async fn release_held_in(tx: &mut sqlx::PgConnection, id: Uuid) -> Result<usize, AppError> {
+    crate::server::publish::hold::release_account_in(tx, id)
+        .await
+        .map_err(AppError::unexpected)
 }
 
 pub async fn update_details(

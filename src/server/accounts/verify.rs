@@ -7,6 +7,14 @@ use uuid::Uuid;
 
 /// Asks the network whether the credentials work.
 pub async fn verify(state: &AppState, credentials: &Credentials) -> Result<Verified, NetworkError> {
+    state
+        .outbound
+        .check_credentials(credentials)
+        .await
+        .map_err(|refused| NetworkError::Rejected {
+            status: 0,
+            message: refused.to_string(),
+        })?;
     let ctx = NetworkContext {
         http: &state.http,
         endpoints: &state.settings.networks,
@@ -22,6 +30,8 @@ pub fn explain(platform: Platform, error: &NetworkError, credentials: &Credentia
     let network = platform.label();
     let text = match error {
         NetworkError::Unauthorized(reason) => format!("{network} refused the credentials: {reason}"),
+        // Refused before anything was sent (see `outbound::Guard`).
+        NetworkError::Rejected { status: 0, message } => message.clone(),
         NetworkError::Rejected { status, message } => format!("{network} said no (HTTP {status}): {message}"),
         NetworkError::Unavailable { message, .. } => {
             format!("Could not reach {network} ({message}). Check the address and try again.")

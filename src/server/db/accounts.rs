@@ -169,7 +169,12 @@ pub async fn record_test(
     Ok(result.rows_affected() == 1)
 }
 
-pub async fn set_paused(pool: &PgPool, workspace_id: Uuid, id: Uuid, paused: bool) -> sqlx::Result<bool> {
+pub async fn set_paused(
+    executor: impl PgExecutor<'_>,
+    workspace_id: Uuid,
+    id: Uuid,
+    paused: bool,
+) -> sqlx::Result<bool> {
     let result = sqlx::query!(
         "update accounts set
             state = case when $3 then 'paused' when last_test_ok is false then 'needs_reauth' else 'connected' end,
@@ -180,7 +185,7 @@ pub async fn set_paused(pool: &PgPool, workspace_id: Uuid, id: Uuid, paused: boo
         id,
         paused
     )
-    .execute(pool)
+    .execute(executor)
     .await?;
     Ok(result.rows_affected() == 1)
 }
@@ -215,7 +220,7 @@ pub struct NewCredentials<'a> {
 
 /// Replaces the credentials after a successful test (re-authentication).
 pub async fn replace_credentials(
-    pool: &PgPool,
+    executor: impl PgExecutor<'_>,
     workspace_id: Uuid,
     id: Uuid,
     new: NewCredentials<'_>,
@@ -234,7 +239,7 @@ pub async fn replace_credentials(
         new.max_characters,
         new.characters_reserved_per_url
     )
-    .execute(pool)
+    .execute(executor)
     .await?;
     Ok(result.rows_affected() == 1)
 }

@@ -191,6 +191,17 @@ impl Credentials {
         all.into_iter().filter(|s| !s.is_empty()).collect()
     }
 
+    /// Addresses a person typed, which Herald will call (see `outbound::Guard`).
+    pub fn user_urls(&self) -> Vec<&str> {
+        match self {
+            Credentials::Mastodon { instance_url, .. } => vec![instance_url],
+            Credentials::Bluesky { pds_url, .. } => pds_url.iter().map(String::as_str).collect(),
+            Credentials::Discord { webhook_url } | Credentials::Slack { webhook_url } => vec![webhook_url],
+            Credentials::Webhook { url, .. } => vec![url],
+            _ => Vec::new(),
+        }
+    }
+
     pub fn to_json(&self) -> Vec<u8> {
         serde_json::to_vec(self).expect("credentials serialise")
     }

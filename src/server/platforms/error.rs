@@ -7,7 +7,9 @@ pub enum NetworkError {
     #[error("the network refused the credentials: {0}")]
     Unauthorized(String),
     /// The request itself was refused (other 4xx): retrying will not help.
-    #[error("the network rejected the request (HTTP {status}): {message}")]
+    /// Status 0: Herald refused it before sending (a stored secret it cannot open, an
+    /// address it may not call).
+    #[error("{}", rejected_text(*.status, .message))]
     Rejected { status: u16, message: String },
     /// Timeout, connection failure, 5xx or 429: it may work later.
     #[error("the network is unavailable{}: {message}", status.map(|s| format!(" (HTTP {s})")).unwrap_or_default())]
@@ -19,6 +21,14 @@ pub enum NetworkError {
     /// The network answered something Herald does not understand.
     #[error("unexpected answer from the network: {0}")]
     Protocol(String),
+}
+
+fn rejected_text(status: u16, message: &str) -> String {
+    if status == 0 {
+        message.to_owned()
+    } else {
+        format!("the network rejected the request (HTTP {status}): {message}")
+    }
 }
 
 impl NetworkError {

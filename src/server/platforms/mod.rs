@@ -40,6 +40,19 @@ pub struct Endpoints {
     pub facebook_graph: String,
 }
 
+impl Endpoints {
+    pub fn all(&self) -> [&str; 6] {
+        [
+            &self.bluesky_pds,
+            &self.telegram_api,
+            &self.linkedin_api,
+            &self.x_api,
+            &self.threads_api,
+            &self.facebook_graph,
+        ]
+    }
+}
+
 /// What a network call needs besides the credentials.
 pub struct NetworkContext<'a> {
     pub http: &'a reqwest::Client,

@@ -101,7 +101,8 @@ fn wait_from(value: &str, now: DateTime<Utc>) -> Option<Duration> {
         } else {
             number
         };
-        return Some(Duration::from_secs_f64(seconds.max(0.0)));
+        // An absurd number (1e300) is no wait at all: ignore it rather than overflow.
+        return Duration::try_from_secs_f64(seconds.max(0.0)).ok();
     }
     let at = DateTime::parse_from_rfc2822(value)
         .or_else(|_| DateTime::parse_from_rfc3339(value))
@@ -153,5 +154,42 @@ mod tests {
         assert_eq!(secs("2026-11-23T11:00:00Z"), Some(0.0));
         assert_eq!(secs("soon"), None);
         assert_eq!(secs("-5"), None);
+    }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(5_000))]
+
+            #[test]
+            fn any_wait_header_is_read_or_ignored(value in ".{0,40}|[0-9eE.+-]{1,30}") {
+                if let Some(wait) = wait_from(&value, Utc::now()) {
+                    prop_assert!(wait < Duration::from_secs(u64::MAX / 2));
+                }
+            }
+
+            #[test]
+            fn seconds_are_read_as_seconds(seconds in 0u64..1_000_000_000) {
+                prop_assert_eq!(wait_from(&seconds.to_string(), Utc::now()), Some(Duration::from_secs(seconds)));
+            }
+
+            #[test]
+            fn any_error_body_gives_a_short_printable_reason(status in 400u16..600, body in ".{0,2000}") {
+                let message = match classify(status, &body, None) {
+                    NetworkError::Unauthorized(m) | NetworkError::Protocol(m) => m,
+                    NetworkError::Rejected { message, .. } | NetworkError::Unavailable { message, .. } => message,
+                };
+                prop_assert!(!message.is_empty());
+                prop_assert!(message.chars().count() <= MAX_ERROR_TEXT);
+                prop_assert!(!message.chars().any(char::is_control));
+            }
+        }
+
+        #[test]
+        fn an_absurd_wait_is_ignored_not_a_panic() {
+            assert_eq!(wait_from("1e300", Utc::now()), None);
+        }
     }
 }

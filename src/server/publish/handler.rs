@@ -35,6 +35,13 @@ async fn send(
             None,
         )
     })?;
+    if let Err(refused) = engine.state.outbound.check_credentials(&credentials).await {
+        let refused = NetworkError::Rejected {
+            status: 0,
+            message: refused.to_string(),
+        };
+        return Err((refused, None));
+    }
     let platform: Platform = claimed
         .platform
         .parse()

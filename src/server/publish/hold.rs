@@ -10,6 +10,17 @@ use uuid::Uuid;
 /// Returns how many targets were released.
 pub async fn release_account(pool: &PgPool, account_id: Uuid) -> sqlx::Result<usize> {
     let mut tx = pool.begin().await?;
+    let released = release_account_in(&mut tx, account_id).await?;
+    tx.commit().await?;
+    if released > 0 {
+        tracing::info!(%account_id, released, "held targets back in the queue");
+    }
+    Ok(released)
+}
+
+/// `release_account` inside a caller's transaction, so it commits with the change that
+/// freed the account.
+pub async fn release_account_in(tx: &mut sqlx::PgConnection, account_id: Uuid) -> sqlx::Result<usize> {
     // Their time stays: one long past is marked missed when its task runs, not sent late.
     let released: Vec<(Uuid, i32)> = sqlx::query_as(
         "update post_targets t set status = 'scheduled', error_kind = null, last_error = null
@@ -22,13 +33,7 @@ pub async fn release_account(pool: &PgPool, account_id: Uuid) -> sqlx::Result<us
     .bind(account_id)
     .fetch_all(&mut *tx)
     .await?;
-    for (target, version) in &released {
-        queue::push_for_target(&mut tx, *target, *version).await?;
-    }
-    tx.commit().await?;
-    if !released.is_empty() {
-        tracing::info!(%account_id, released = released.len(), "held targets back in the queue");
-    }
+    queue::push_for_targets(&mut *tx, &released).await?;
     Ok(released.len())
 }
 

@@ -133,24 +133,27 @@ fn parse_url(url: &str) -> Result<String, AppError> {
 
 /// Stops (or restarts) all publishing of the workspace; held targets go back when it resumes.
 pub async fn pause_workspace(state: &AppState, member: &Member, paused: bool) -> Result<(), AppError> {
+    // One transaction: resumed means its held targets are queued again, even after a crash.
+    let mut tx = state.pool.begin().await.map_err(AppError::unexpected)?;
     sqlx::query("update workspaces set publishing_paused = $2 where id = $1")
         .bind(member.workspace_id)
         .bind(paused)
-        .execute(&state.pool)
+        .execute(&mut *tx)
         .await
         .map_err(AppError::unexpected)?;
     if !paused {
         let accounts: Vec<Uuid> = sqlx::query_scalar("select id from accounts where workspace_id = $1")
             .bind(member.workspace_id)
-            .fetch_all(&state.pool)
+            .fetch_all(&mut *tx)
             .await
             .map_err(AppError::unexpected)?;
         for account in accounts {
-            hold::release_account(&state.pool, account)
+            hold::release_account_in(&mut tx, account)
                 .await
                 .map_err(AppError::unexpected)?;
         }
     }
+    tx.commit().await.map_err(AppError::unexpected)?;
     tracing::info!(workspace_id = %member.workspace_id, paused, "workspace publishing paused or resumed");
     Ok(())
 }

@@ -5,6 +5,7 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use super::*;
 
 mod input;
+mod properties;
 mod resolve;
 
 fn zone(name: &str) -> IanaZone {

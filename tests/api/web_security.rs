@@ -1,0 +1,128 @@
+//! What a browser is told to enforce, and what a forged or oversized request gets.
+use crate::helpers::{error, spawn_app};
+use sqlx::PgPool;
+
+#[sqlx::test]
+async fn a_page_names_the_nonce_of_its_hydration_script_and_refuses_framing(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    let response = app.page(&app.browser(), "/signin").await;
+    assert_eq!(response.status(), 200);
+    let headers = response.headers().clone();
+    let policy = headers["content-security-policy"].to_str().unwrap().to_owned();
+    let html = response.text().await.unwrap();
+    let nonce = policy
+        .split("'nonce-")
+        .nth(1)
+        .and_then(|rest| rest.split('\'').next())
+        .unwrap_or_else(|| panic!("no nonce in {policy}"));
+    assert!(
+        html.contains(&format!("nonce=\"{nonce}\"")),
+        "the inline script lacks the nonce"
+    );
+    assert!(policy.contains("'wasm-unsafe-eval'"), "{policy}");
+    assert!(policy.contains("frame-ancestors 'none'"), "{policy}");
+    assert_eq!(headers["x-content-type-options"], "nosniff");
+    assert_eq!(headers["x-frame-options"], "DENY");
+    assert_eq!(headers["referrer-policy"], "same-origin");
+
+    let again = app.page(&app.browser(), "/signin").await;
+    let other = again.headers()["content-security-policy"].to_str().unwrap();
+    assert!(!other.contains(nonce), "a nonce is used twice");
+
+    let health = reqwest::get(app.url("/healthz")).await.unwrap();
+    let policy = health.headers()["content-security-policy"].to_str().unwrap();
+    assert!(policy.starts_with("default-src 'none'"), "{policy}");
+}
+
+#[sqlx::test]
+async fn a_request_forged_by_another_site_changes_nothing(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    let owner = app.owner("olive@example.com", "Acme").await;
+    let rename = |origin: &'static str| {
+        owner
+            .client
+            .post(app.url("/api/update_workspace"))
+            .header("origin", origin)
+            .form(&[("name", "Pwned"), ("timezone", "UTC")])
+    };
+    let (status, message) = error(rename("https://evil.example").send().await.unwrap()).await;
+    assert_eq!(status, 403);
+    assert!(message.contains("another site"), "{message}");
+    let name: String = sqlx::query_scalar("select name from workspaces")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(name, "Acme");
+
+    // A form posted from a page of another site, without JavaScript.
+    let forged = owner
+        .client
+        .post(app.url("/api/update_workspace"))
+        .header("referer", "https://evil.example/trap.html")
+        .header("accept", "text/html")
+        .form(&[("name", "Pwned"), ("timezone", "UTC")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(forged.status(), 403);
+
+    // The same request from our own page goes through.
+    let own = owner
+        .client
+        .post(app.url("/api/update_workspace"))
+        .header("origin", app.address.clone())
+        .form(&[("name", "Acme Ltd"), ("timezone", "UTC")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(own.status(), 200, "{}", own.text().await.unwrap());
+}
+
+#[sqlx::test]
+async fn the_session_cookie_is_http_only_and_same_site(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    let response = app
+        .sign_up(&app.browser(), "Olive", "olive@example.com", "Acme")
+        .await;
+    let cookie = response.headers()["set-cookie"].to_str().unwrap().to_owned();
+    assert!(cookie.starts_with("herald_session="), "{cookie}");
+    assert!(cookie.contains("HttpOnly"), "{cookie}");
+    assert!(cookie.contains("SameSite=Lax"), "{cookie}");
+}
+
+#[sqlx::test]
+async fn an_oversized_body_is_refused_before_it_is_read(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    let owner = app.owner("olive@example.com", "Acme").await;
+    let huge = "x".repeat(app.settings.server.max_body_bytes + 1);
+    let declared = owner
+        .client
+        .post(app.url("/api/update_workspace"))
+        .form(&[("name", huge.as_str()), ("timezone", "UTC")])
+        .send()
+        .await
+        .unwrap();
+    let (status, message) = error(declared).await;
+    assert_eq!(status, 413);
+    assert!(message.contains("too large"), "{message}");
+
+    // Without a length (chunked), the body is cut off at the limit: a clean 400.
+    let chunks: Vec<Result<String, std::io::Error>> = std::iter::once(Ok("timezone=UTC&name=".to_owned()))
+        .chain((0..20).map(|_| Ok("y".repeat(100_000))))
+        .collect();
+    let streamed = owner
+        .client
+        .post(app.url("/api/update_workspace"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(reqwest::Body::wrap_stream(futures::stream::iter(chunks)))
+        .send()
+        .await
+        .unwrap();
+    let (status, message) = error(streamed).await;
+    assert_eq!(status, 400, "{message}");
+    let name: String = sqlx::query_scalar("select name from workspaces")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(name, "Acme");
+}
