@@ -9,6 +9,7 @@ mod dashboard;
 mod fakes;
 mod health;
 mod helpers;
+mod matrix;
 mod media;
 mod notices;
 mod pages;
