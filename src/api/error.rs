@@ -64,6 +64,12 @@ impl FromServerFnError for AppError {
                 Self::BadRequest(format!("The form was incomplete or malformed: {message}"))
             }
             ServerFnErrorErr::UnsupportedRequestMethod(message) => Self::BadRequest(message),
+            // On the server this is a request body that could not be read (not UTF-8, cut off,
+            // too big): the sender's fault, not ours.
+            #[cfg(feature = "ssr")]
+            ServerFnErrorErr::Deserialization(message) => {
+                Self::BadRequest(format!("The request could not be read: {message}"))
+            }
             ServerFnErrorErr::Request(message) | ServerFnErrorErr::Response(message) => {
                 Self::Transport(message)
             }
@@ -95,5 +101,14 @@ mod tests {
     fn malformed_arguments_are_a_bad_request() {
         let error = AppError::from_server_fn_error(ServerFnErrorErr::Args("email".into()));
         assert_eq!(error.status(), 400);
+    }
+
+    #[test]
+    fn an_unreadable_request_body_is_a_bad_request() {
+        let error = AppError::from_server_fn_error(ServerFnErrorErr::Deserialization(
+            "invalid utf-8 sequence".into(),
+        ));
+        assert_eq!(error.status(), 400);
+        assert!(error.to_string().contains("could not be read"), "{error}");
     }
 }

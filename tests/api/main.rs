@@ -7,6 +7,7 @@ mod cli;
 mod crash;
 mod dashboard;
 mod fakes;
+mod fuzz;
 mod health;
 mod helpers;
 mod matrix;
