@@ -43,3 +43,22 @@ async fn an_upload_without_a_multipart_boundary_is_a_400(pool: PgPool) {
         assert!(message.contains("multipart/form-data"), "{message}");
     }
 }
+
+/// A 70 KB value where an enum was expected was echoed whole in the 400's message; past the
+/// 64 KB the status layer reads, the answer became an empty 500.
+#[sqlx::test]
+async fn a_huge_malformed_value_is_a_short_400(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    let owner = app.owner("olive@example.com", "Acme").await;
+    let platform = "🧨".repeat(17_500);
+    let response = app
+        .call(
+            &owner,
+            "connect_account",
+            &[("platform", &platform), ("colour", "#000000")],
+        )
+        .await;
+    let (status, message) = error(response).await;
+    assert_eq!(status, 400, "{message}");
+    assert!(message.len() < 2_000, "{} bytes", message.len());
+}
