@@ -77,7 +77,7 @@ pub async fn connect_account(
     use crate::server::accounts::{self, ConnectForm};
     use crate::server::auth::guard;
 
-    let (request, member) = guard::require(Permission::Edit).await?;
+    let (request, member) = guard::require(Permission::ManageAccounts).await?;
     accounts::connect(
         &request.state,
         &member,
@@ -97,7 +97,7 @@ pub async fn test_account(id: Uuid) -> Result<ConnectionTest, AppError> {
     use crate::server::accounts;
     use crate::server::auth::guard;
 
-    let (request, member) = guard::require(Permission::Edit).await?;
+    let (request, member) = guard::require(Permission::ManageAccounts).await?;
     let result = accounts::test_connection(&request.state, member.workspace_id, id).await?;
     Ok(ConnectionTest {
         ok: result.ok,
@@ -112,7 +112,7 @@ pub async fn pause_account(id: Uuid, paused: bool) -> Result<(), AppError> {
     use crate::server::accounts;
     use crate::server::auth::guard;
 
-    let (request, member) = guard::require(Permission::Edit).await?;
+    let (request, member) = guard::require(Permission::ManageAccounts).await?;
     accounts::set_paused(&request.state, &member, id, paused).await
 }
 
@@ -122,7 +122,7 @@ pub async fn update_account(id: Uuid, display_name: String, colour: String) -> R
     use crate::server::accounts;
     use crate::server::auth::guard;
 
-    let (request, member) = guard::require(Permission::Edit).await?;
+    let (request, member) = guard::require(Permission::ManageAccounts).await?;
     accounts::update_details(&request.state, member.workspace_id, id, &display_name, &colour).await
 }
 
@@ -135,7 +135,7 @@ pub async fn reconnect_account(
     use crate::server::accounts;
     use crate::server::auth::guard;
 
-    let (request, member) = guard::require(Permission::Edit).await?;
+    let (request, member) = guard::require(Permission::ManageAccounts).await?;
     accounts::reconnect(&request.state, &member, id, &fields).await
 }
 
@@ -145,6 +145,6 @@ pub async fn remove_account(id: Uuid) -> Result<(), AppError> {
     use crate::server::accounts;
     use crate::server::auth::guard;
 
-    let (request, member) = guard::require(Permission::Edit).await?;
+    let (request, member) = guard::require(Permission::ManageAccounts).await?;
     accounts::remove(&request.state, &member, id).await
 }

@@ -60,12 +60,16 @@ impl FromServerFnError for AppError {
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {
-            ServerFnErrorErr::Args(message)
-            | ServerFnErrorErr::MissingArg(message)
-            | ServerFnErrorErr::Deserialization(message) => {
-                Self::BadRequest(format!("The form was incomplete or malformed: {message}"))
-            }
+            ServerFnErrorErr::Args(message) | ServerFnErrorErr::MissingArg(message) => Self::BadRequest(
+                format!("The form was incomplete or malformed: {}", clip(&message)),
+            ),
             ServerFnErrorErr::UnsupportedRequestMethod(message) => Self::BadRequest(message),
+            // On the server this is a request body that could not be read (not UTF-8, cut off,
+            // too big): the sender's fault, not ours.
+            #[cfg(feature = "ssr")]
+            ServerFnErrorErr::Deserialization(message) => {
+                Self::BadRequest(format!("The request could not be read: {}", clip(&message)))
+            }
             ServerFnErrorErr::Request(message) | ServerFnErrorErr::Response(message) => {
                 Self::Transport(message)
             }
@@ -76,6 +80,16 @@ impl FromServerFnError for AppError {
                 Self::Internal
             }
         }
+    }
+}
+
+/// Decoder messages quote the input (`unknown variant "…"`): a huge value made the error
+/// bigger than the status layer reads, which turned a 400 into an empty 500.
+fn clip(message: &str) -> String {
+    const MAX_CHARS: usize = 300;
+    match message.char_indices().nth(MAX_CHARS) {
+        Some((end, _)) => format!("{}…", &message[..end]),
+        None => message.to_owned(),
     }
 }
 
@@ -97,8 +111,21 @@ mod tests {
     fn malformed_arguments_are_a_bad_request() {
         let error = AppError::from_server_fn_error(ServerFnErrorErr::Args("email".into()));
         assert_eq!(error.status(), 400);
-        // A body that is not UTF-8, or cut off by the size limit, is the client's fault too.
-        let error = AppError::from_server_fn_error(ServerFnErrorErr::Deserialization("invalid utf-8".into()));
+    }
+
+    #[test]
+    fn a_huge_malformed_value_is_not_echoed_whole() {
+        let quoted = format!("unknown variant `{}`", "🧨".repeat(20_000));
+        let error = AppError::from_server_fn_error(ServerFnErrorErr::Args(quoted));
+        assert!(error.to_string().chars().count() < 400, "{error}");
+    }
+
+    #[test]
+    fn an_unreadable_request_body_is_a_bad_request() {
+        let error = AppError::from_server_fn_error(ServerFnErrorErr::Deserialization(
+            "invalid utf-8 sequence".into(),
+        ));
         assert_eq!(error.status(), 400);
+        assert!(error.to_string().contains("could not be read"), "{error}");
     }
 }

@@ -275,6 +275,7 @@ pub async fn duplicate_post(id: Uuid) -> Result<Uuid, AppError> {
 
 /// Uploads one image (multipart field `image`).
 #[server(endpoint = "upload_image", input = leptos::server_fn::codec::MultipartFormData)]
+#[middleware(crate::server::multipart::RequireBoundary)]
 pub async fn upload_image(data: leptos::server_fn::codec::MultipartData) -> Result<UploadedImage, AppError> {
     use crate::domain::role::Permission;
     use crate::server::auth::guard;

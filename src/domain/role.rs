@@ -21,12 +21,14 @@ pub enum Permission {
     Read,
     /// Write drafts and submit them for review.
     Contribute,
-    /// Edit and schedule posts, connect accounts.
+    /// Edit and schedule posts.
     Edit,
     /// Approve posts or ask for changes.
     Approve,
     /// Invite members, change roles, change workspace settings.
     ManageTeam,
+    /// Connect, test, pause, rename and remove the workspace's network accounts.
+    ManageAccounts,
     /// Give or take the owner role.
     ManageOwners,
 }
@@ -49,7 +51,7 @@ impl Role {
             Read => true,
             Contribute => self != Role::Viewer,
             Edit | Approve => matches!(self, Role::Owner | Role::Admin | Role::Editor),
-            ManageTeam => matches!(self, Role::Owner | Role::Admin),
+            ManageTeam | ManageAccounts => matches!(self, Role::Owner | Role::Admin),
             ManageOwners => self == Role::Owner,
         }
     }
@@ -114,14 +116,23 @@ mod tests {
     fn permissions_table() {
         use Permission::*;
         let table = [
-            (Role::Owner, [true, true, true, true, true, true]),
-            (Role::Admin, [true, true, true, true, true, false]),
-            (Role::Editor, [true, true, true, true, false, false]),
-            (Role::Contributor, [true, true, false, false, false, false]),
-            (Role::Viewer, [true, false, false, false, false, false]),
+            (Role::Owner, [true, true, true, true, true, true, true]),
+            (Role::Admin, [true, true, true, true, true, true, false]),
+            (Role::Editor, [true, true, true, true, false, false, false]),
+            (Role::Contributor, [true, true, false, false, false, false, false]),
+            (Role::Viewer, [true, false, false, false, false, false, false]),
         ];
         for (role, expected) in table {
-            let got = [Read, Contribute, Edit, Approve, ManageTeam, ManageOwners].map(|p| role.can(p));
+            let got = [
+                Read,
+                Contribute,
+                Edit,
+                Approve,
+                ManageTeam,
+                ManageAccounts,
+                ManageOwners,
+            ]
+            .map(|p| role.can(p));
             assert_eq!(got, expected, "{role}");
         }
     }

@@ -12,6 +12,7 @@ pub mod mail;
 pub mod media_files;
 pub mod media_links;
 pub mod metrics;
+pub mod multipart;
 pub mod outbound;
 pub mod platforms;
 pub mod posts;

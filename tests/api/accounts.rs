@@ -227,3 +227,33 @@ async fn connecting_bluesky_uses_the_app_password_on_the_given_pds(pool: PgPool)
     let accounts: Vec<AccountView> = json(app.call(&owner, "accounts", &[]).await).await;
     assert_eq!(accounts[0].handle, format!("@{BLUESKY_HANDLE}"));
 }
+
+/// Accounts are managed by owners and admins (an admin "manages members, accounts and
+/// settings"); an editor writes and schedules posts on them.
+#[sqlx::test]
+async fn editors_use_accounts_but_only_owners_and_admins_manage_them(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    let mastodon = fake_mastodon().await;
+    let owner = app.owner("olive@example.com", "Acme").await;
+    let id: uuid::Uuid = json(connect_mastodon(&app, &owner, &mastodon.uri(), TOKEN).await).await;
+    let editor = app.member(&owner, "eddie@example.com", "editor").await;
+    let admin = app.member(&owner, "ada@example.com", "admin").await;
+
+    let (status, message) = error(connect_mastodon(&app, &editor, &mastodon.uri(), TOKEN).await).await;
+    assert_eq!(status, 403);
+    assert!(
+        message.contains("cannot connect or change the workspace's accounts"),
+        "{message}"
+    );
+    let pause = [("id", id.to_string()), ("paused", "true".into())];
+    let pause: Vec<(&str, &str)> = pause.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(app.call(&editor, "pause_account", &pause).await.status(), 403);
+    assert_eq!(app.call(&editor, "accounts", &[]).await.status(), 200);
+    assert_eq!(app.call(&admin, "pause_account", &pause).await.status(), 200);
+    assert_eq!(
+        connect_mastodon(&app, &admin, &mastodon.uri(), TOKEN)
+            .await
+            .status(),
+        200
+    );
+}

@@ -21,6 +21,7 @@ pub struct TestApp {
 }
 
 /// One person's browser: an HTTP client with its own cookie jar.
+#[derive(Clone)]
 pub struct Browser {
     pub client: reqwest::Client,
     jar: Arc<Jar>,

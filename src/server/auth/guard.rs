@@ -100,6 +100,7 @@ fn denied(role: Role, permission: Permission) -> String {
         Permission::Edit => "edit or schedule posts",
         Permission::Approve => "approve posts or ask for changes",
         Permission::ManageTeam => "manage the team or the workspace settings",
+        Permission::ManageAccounts => "connect or change the workspace's accounts",
         Permission::ManageOwners => "change who owns the workspace",
     };
     format!(

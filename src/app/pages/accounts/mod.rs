@@ -47,7 +47,7 @@ pub fn AccountsPage() -> impl IntoView {
         },
         |_| list_accounts(),
     );
-    let can_edit = current_viewer().is_some_and(|viewer| viewer.role().can(Permission::Edit));
+    let can_edit = current_viewer().is_some_and(|viewer| viewer.role().can(Permission::ManageAccounts));
     view! {
         <Title text="Accounts" />
         <PageHeader title="Accounts" description="The network accounts this workspace publishes to." />

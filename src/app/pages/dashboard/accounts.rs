@@ -37,7 +37,7 @@ fn AccountLine(account: AccountQueue, board: Board) -> impl IntoView {
         AccountState::Paused => "text-slate-600",
     };
     let paused = account.state == AccountState::Paused;
-    let toggle = (board.can_edit && account.state != AccountState::NeedsReauth).then(|| {
+    let toggle = (board.can_manage_accounts && account.state != AccountState::NeedsReauth).then(|| {
         view! {
             <ActionForm action=board.actions.pause_account>
                 <input type="hidden" name="id" value=account.id.to_string() />

@@ -29,6 +29,8 @@ pub struct Board {
     pub zone: IanaZone,
     pub can_edit: bool,
     pub can_manage: bool,
+    /// Pause or resume an account (owners and admins).
+    pub can_manage_accounts: bool,
 }
 
 #[component]
@@ -62,6 +64,7 @@ fn Board(overview: Overview) -> impl IntoView {
         zone,
         can_edit: role.is_some_and(|role| role.can(Permission::Edit)),
         can_manage: role.is_some_and(|role| role.can(Permission::ManageTeam)),
+        can_manage_accounts: role.is_some_and(|role| role.can(Permission::ManageAccounts)),
     };
     let trouble = live::keep_fresh(board.overview, move || board.actions.versions());
     let rows = move |pick: fn(&Overview) -> &Vec<_>| {

@@ -1,0 +1,177 @@
+//! This workspace's objects, made once (read by many rows), and fresh ones for calls that use
+//! them up (delete, cancel, approve…). Each object carries a secret the outsider must not see.
+use super::actors::{Actor, Cast};
+use crate::fakes::{MASTODON_TOKEN, fake_mastodon};
+use crate::helpers::{TestApp, json};
+use crate::media::PNG;
+use crate::seed;
+use chrono::{Duration, Utc};
+use herald::api::posts::{SavedPost, UploadedImage};
+use herald::domain::role::Role;
+use uuid::Uuid;
+use wiremock::MockServer;
+
+pub const POST_SECRET: &str = "zq-post-secret";
+pub const ACCOUNT_SECRET: &str = "zq-account-secret";
+pub const COMMENT_SECRET: &str = "zq-comment-secret";
+/// In a pending invitee's email: only owners and admins see the team.
+pub const INVITEE_SECRET: &str = "zq-invitee-secret";
+
+pub struct Fixture {
+    pub workspace: Uuid,
+    pub account: Uuid,
+    /// Scheduled, with one target, the post secret in its text and a comment on it.
+    pub post: Uuid,
+    pub media: Uuid,
+    /// An open invite of someone else than the secret invitee.
+    pub invite_token: String,
+    pub mastodon: MockServer,
+}
+
+impl Fixture {
+    pub async fn build(app: &TestApp, cast: &Cast) -> Self {
+        let owner = cast.owner();
+        let workspace = app.viewer(owner).await.workspace.id;
+        let mastodon = fake_mastodon().await;
+        let connected = app
+            .call(
+                owner,
+                "connect_account",
+                &[
+                    ("platform", "mastodon"),
+                    ("display_name", &format!("Toots {ACCOUNT_SECRET}")),
+                    ("colour", "#0EA5E9"),
+                    ("fields[instance_url]", &mastodon.uri()),
+                    ("fields[access_token]", MASTODON_TOKEN),
+                ],
+            )
+            .await;
+        let account: Uuid = json(connected).await;
+        let (post, _) = seed::post(app, workspace, &[account], Utc::now() + Duration::hours(2)).await;
+        sqlx::query("update posts set body = $2 where id = $1")
+            .bind(post)
+            .bind(format!("Launch {POST_SECRET}"))
+            .execute(&app.pool)
+            .await
+            .unwrap();
+        let commented = app
+            .call(
+                owner,
+                "comment_post",
+                &[("post_id", &post.to_string()), ("body", COMMENT_SECRET)],
+            )
+            .await;
+        assert_eq!(commented.status(), 200, "the fixture's comment");
+        let media = upload(app, owner).await;
+        app.invite(owner, &format!("{INVITEE_SECRET}@matrix-a.example"), "editor")
+            .await;
+        let link = app.invite(owner, "invited@matrix-a.example", "viewer").await;
+        Self {
+            workspace,
+            account,
+            post,
+            media,
+            invite_token: token_of(&link),
+            mastodon,
+        }
+    }
+
+    /// A scheduled post (version 1) and its one target.
+    pub async fn scheduled(&self, app: &TestApp) -> (Uuid, Uuid) {
+        let (post, targets) = seed::post(
+            app,
+            self.workspace,
+            &[self.account],
+            Utc::now() + Duration::days(3),
+        )
+        .await;
+        (post, targets[0])
+    }
+
+    /// A target whose publish failed: something to retry, resolve or cancel.
+    pub async fn failed_target(&self, app: &TestApp) -> Uuid {
+        let (_, target) = self.scheduled(app).await;
+        sqlx::query("update post_targets set status = 'failed', last_error = 'down' where id = $1")
+            .bind(target)
+            .execute(&app.pool)
+            .await
+            .unwrap();
+        target
+    }
+
+    /// A draft written by the owner.
+    pub async fn draft(&self, app: &TestApp) -> Uuid {
+        let author: Uuid = sqlx::query_scalar("select id from users where email = $1")
+            .bind(Actor::Member(Role::Owner).email())
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+        sqlx::query_scalar(
+            "insert into posts (workspace_id, author_id, body, status, timezone)
+             values ($1, $2, 'A draft', 'draft', 'UTC') returning id",
+        )
+        .bind(self.workspace)
+        .bind(author)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap()
+    }
+
+    /// A post the contributor submitted for review: (id, version).
+    pub async fn in_review(&self, app: &TestApp, cast: &Cast) -> (Uuid, i32) {
+        let contributor = cast.browser(Actor::Member(Role::Contributor));
+        let account = self.account.to_string();
+        let date = (Utc::now() + Duration::days(2)).format("%Y-%m-%d").to_string();
+        let form = [
+            ("body", "Please review"),
+            ("targets[0][account_id]", account.as_str()),
+            ("targets[0][selected]", "true"),
+            ("date", date.as_str()),
+            ("time", "10:30"),
+            ("timezone", "UTC"),
+            ("intent", "submit"),
+        ];
+        let saved: SavedPost = json(app.call(contributor, "save_post", &form).await).await;
+        (saved.id, saved.version)
+    }
+
+    /// An account nothing refers to, to remove.
+    pub async fn spare_account(&self, app: &TestApp) -> Uuid {
+        seed::account(app, self.workspace, &seed::mastodon(&self.mastodon.uri())).await
+    }
+
+    /// Someone invited and not joined yet: (user id, invite token).
+    pub async fn invitee(&self, app: &TestApp, cast: &Cast) -> (Uuid, String) {
+        let email = format!("{}@matrix-a.example", Uuid::new_v4().simple());
+        let link = app.invite(cast.owner(), &email, "viewer").await;
+        let user: Uuid = sqlx::query_scalar("select id from users where email = $1")
+            .bind(&email)
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+        (user, token_of(&link))
+    }
+}
+
+fn token_of(link: &str) -> String {
+    link.rsplit('/').next().unwrap().to_owned()
+}
+
+/// The one image, as the composer uploads it.
+pub fn image_form() -> reqwest::multipart::Form {
+    let part = reqwest::multipart::Part::bytes(PNG.to_vec()).file_name("red.png");
+    reqwest::multipart::Form::new().part("image", part)
+}
+
+async fn upload(app: &TestApp, owner: &crate::helpers::Browser) -> Uuid {
+    let response = owner
+        .client
+        .post(app.url("/api/upload_image"))
+        .header("accept", "application/json")
+        .multipart(image_form())
+        .send()
+        .await
+        .unwrap();
+    let image: UploadedImage = json(response).await;
+    image.id
+}
