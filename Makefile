@@ -75,6 +75,7 @@ bench-publish: setup postgres
 	  $(CARGO) bench --bench publish --features ssr
 
 # Herald under faults against a fake network and a throwaway Postgres cluster on port 5499
-# (SIGKILLs, a Postgres restart, 503s, 429s); prints a table. About 12 minutes after the build.
-chaos: setup postgres
+# (SIGKILLs, a Postgres restart, 503s, 429s); prints a table. About 12 minutes after the build
+# (it needs no browser bundle, so no cargo-leptos).
+chaos: postgres
 	$(CARGO) test --features ssr --test chaos -- $(CHAOS_ONLY)

@@ -21,7 +21,7 @@ const STOP_AFTER: i64 = 15;
 const DOWN_FOR: Duration = Duration::from_secs(5);
 const POLL_EVERY: Duration = Duration::from_millis(250);
 
-/// One /healthz answer: when it was asked, and whether the database was up.
+/// One /healthz answer: when it came, and whether the database was up.
 type Probe = (DateTime<Utc>, Option<(u16, bool)>);
 
 pub async fn run(cluster: &Cluster) -> Result<Row> {
@@ -110,7 +110,6 @@ async fn poll(client: reqwest::Client, url: String, probes: Arc<Mutex<Vec<Probe>
         every.tick().await;
         let (client, url, probes) = (client.clone(), url.clone(), probes.clone());
         tokio::spawn(async move {
-            let at = Utc::now();
             let answer = match client.get(&url).send().await {
                 Ok(response) => {
                     let status = response.status().as_u16();
@@ -119,7 +118,7 @@ async fn poll(client: reqwest::Client, url: String, probes: Arc<Mutex<Vec<Probe>
                 }
                 Err(_) => None,
             };
-            probes.lock().unwrap().push((at, answer));
+            probes.lock().unwrap().push((Utc::now(), answer));
         });
     }
 }
