@@ -75,12 +75,17 @@ async fn task(job: PublishTask, engine: Data<Arc<Engine>>) -> Result<(), BoxDynE
 /// How long a monitor that ended on its own waits before starting again.
 const RESTART_AFTER: Duration = Duration::from_secs(1);
 
-/// The apalis monitor with this process's publish worker.
-fn monitor(engine: &Arc<Engine>) -> Monitor {
+/// The apalis monitor with this process's publish worker. A restarted one (`run` > 0) takes a
+/// new name: tasks the previous one had fetched stay locked by the old name, and apalis hands
+/// them out again only once that name stops its heartbeat.
+fn monitor(engine: &Arc<Engine>, run: usize) -> Monitor {
     let engine = engine.clone();
     let pool = engine.state.pool.clone();
     let settings = engine.settings.clone();
-    let name = engine.worker.clone();
+    let name = match run {
+        0 => engine.worker.clone(),
+        _ => format!("{}-{run}", engine.worker),
+    };
     let config = Config::default()
         .queue(QUEUE)
         .batch_size(settings.concurrency)
@@ -123,9 +128,9 @@ pub fn start(mut state: AppState, shutdown: impl Future<Output = ()> + Send + 's
             shutdown.await;
             let _ = stop.send(true);
         });
-        loop {
+        for run in 0.. {
             let mut signal = stopped.clone();
-            let result = monitor(&engine)
+            let result = monitor(&engine, run)
                 .run_with_signal(async move {
                     let _ = signal.wait_for(|stop| *stop).await;
                     Ok(())
