@@ -16,7 +16,7 @@ ifeq ($(TOOLCHAIN),+debian-web)
   LEPTOS_ARGS := --lib-cargo-args=-Zbuild-std=std,panic_abort
 endif
 
-.PHONY: run test setup setup-test postgres build-site unit e2e lint sqlx-prepare bench bench-publish pds-test
+.PHONY: run test setup setup-test postgres build-site unit e2e lint sqlx-prepare bench bench-publish pds-test chaos
 
 run: setup postgres
 	$(CARGO) leptos serve --release $(LEPTOS_ARGS)
@@ -73,3 +73,9 @@ bench: setup postgres
 bench-publish: setup postgres
 	DATABASE_URL=$${HERALD_TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres} \
 	  $(CARGO) bench --bench publish --features ssr
+
+# Herald under faults against a fake network and a throwaway Postgres cluster on port 5499
+# (SIGKILLs, a Postgres restart, 503s, 429s); prints a table. About 12 minutes after the build
+# (it needs no browser bundle, so no cargo-leptos).
+chaos: postgres
+	$(CARGO) test --features ssr --test chaos -- $(CHAOS_ONLY)

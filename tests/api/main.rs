@@ -17,6 +17,7 @@ mod notices;
 mod pages;
 mod posts;
 mod publish;
+mod publish_outage;
 mod rate_limits;
 mod review;
 mod review_pages;

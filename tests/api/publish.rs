@@ -133,7 +133,7 @@ fn statuses(status: u16, body: serde_json::Value) -> Mock {
         .respond_with(ResponseTemplate::new(status).set_body_json(body))
 }
 
-fn accepted() -> Mock {
+pub(crate) fn accepted() -> Mock {
     statuses(
         200,
         serde_json::json!({"id": "110", "url": "https://fake.example/@herald/110"}),

@@ -72,6 +72,43 @@ async fn task(job: PublishTask, engine: Data<Arc<Engine>>) -> Result<(), BoxDynE
     })
 }
 
+/// How long a monitor that ended on its own waits before starting again.
+const RESTART_AFTER: Duration = Duration::from_secs(1);
+
+/// The apalis monitor with this process's publish worker. A restarted one (`run` > 0) takes a
+/// new name: tasks the previous one had fetched stay locked by the old name, and apalis hands
+/// them out again only once that name stops its heartbeat.
+fn monitor(engine: &Arc<Engine>, run: usize) -> Monitor {
+    let engine = engine.clone();
+    let pool = engine.state.pool.clone();
+    let settings = engine.settings.clone();
+    let name = match run {
+        0 => engine.worker.clone(),
+        _ => format!("{}-{run}", engine.worker),
+    };
+    let config = Config::default()
+        .queue(QUEUE)
+        .batch_size(settings.concurrency)
+        // A fetched task is already 'Queued' under this worker's name, which apalis and the
+        // sweeper treat as live; marking it 'Running' too cost one more row write per task.
+        .lock_tasks(false)
+        .heartbeat_interval(Duration::from_secs(5))
+        .missed_heartbeats(3);
+    Monitor::new()
+        .register(move |_restarts| {
+            let storage = PostgresStorage::<PublishTask>::new(&pool).with_config(config.clone());
+            let strategy = Strategy::new()
+                .interval(settings.poll_interval())
+                .stream(Pubsub::new(pool.clone(), QUEUE.to_owned()));
+            WorkerBuilder::new(name.clone())
+                .backend(storage.poll_with_strategy(Armed(strategy)))
+                .concurrency(settings.concurrency)
+                .data(engine.clone())
+                .build(task)
+        })
+        .shutdown_timeout(Duration::from_secs(25))
+}
+
 /// Starts the publish workers and the sweeper until `shutdown` resolves.
 pub fn start(mut state: AppState, shutdown: impl Future<Output = ()> + Send + 'static) -> Workers {
     // Its own connections, so a busy web app cannot starve publishing (nor the reverse).
@@ -83,39 +120,33 @@ pub fn start(mut state: AppState, shutdown: impl Future<Output = ()> + Send + 's
     tracing::info!(worker = %engine.worker, concurrency = engine.settings.concurrency, "publish workers starting");
     let sweeper = tokio::spawn(sweeper::run_every(engine.clone()));
     let handle = tokio::spawn(async move {
-        let pool = engine.state.pool.clone();
-        let pool_to_close = pool.clone();
-        let settings = engine.settings.clone();
-        let name = engine.worker.clone();
-        let config = Config::default()
-            .queue(QUEUE)
-            .batch_size(settings.concurrency)
-            // A fetched task is already 'Queued' under this worker's name, which apalis and the
-            // sweeper treat as live; marking it 'Running' too cost one more row write per task.
-            .lock_tasks(false)
-            .heartbeat_interval(Duration::from_secs(5))
-            .missed_heartbeats(3);
-        let monitor = Monitor::new()
-            .register(move |_restarts| {
-                let storage = PostgresStorage::<PublishTask>::new(&pool).with_config(config.clone());
-                let strategy = Strategy::new()
-                    .interval(settings.poll_interval())
-                    .stream(Pubsub::new(pool.clone(), QUEUE.to_owned()));
-                WorkerBuilder::new(name.clone())
-                    .backend(storage.poll_with_strategy(Armed(strategy)))
-                    .concurrency(settings.concurrency)
-                    .data(engine.clone())
-                    .build(task)
-            })
-            .shutdown_timeout(Duration::from_secs(25));
-        if let Err(error) = monitor
-            .run_with_signal(async move {
-                shutdown.await;
-                Ok(())
-            })
-            .await
-        {
-            tracing::error!(%error, "publish workers stopped with an error");
+        let pool_to_close = engine.state.pool.clone();
+        // apalis ends its worker, and so the monitor, when the database connection is cut (say
+        // Postgres restarted): start it again; only the shutdown signal ends publishing.
+        let (stop, stopped) = tokio::sync::watch::channel(false);
+        tokio::spawn(async move {
+            shutdown.await;
+            let _ = stop.send(true);
+        });
+        for run in 0.. {
+            let mut signal = stopped.clone();
+            let result = monitor(&engine, run)
+                .run_with_signal(async move {
+                    let _ = signal.wait_for(|stop| *stop).await;
+                    Ok(())
+                })
+                .await;
+            if *stopped.borrow() {
+                if let Err(error) = result {
+                    tracing::error!(%error, "publish workers stopped with an error");
+                }
+                break;
+            }
+            match result {
+                Err(error) => tracing::error!(%error, "publish workers failed; starting them again"),
+                Ok(()) => tracing::warn!("publish workers stopped (database away?); starting them again"),
+            }
+            tokio::time::sleep(RESTART_AFTER).await;
         }
         sweeper.abort();
         pool_to_close.close().await;
