@@ -35,10 +35,11 @@ setup-test:
 postgres:
 	@scripts/ensure-postgres
 
-# Unit and integration tests; each integration test gets its own database (#[sqlx::test]).
+# Unit and integration tests, each in its own process (cargo-nextest, .config/nextest.toml);
+# each integration test gets its own database (#[sqlx::test]).
 unit:
 	DATABASE_URL=$${HERALD_TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres} \
-	  $(CARGO) test --features ssr
+	  $(CARGO) nextest run --features ssr
 
 # The browser bundle (wasm, JS, CSS) in target/site, optimised as `make run` serves it, so
 # the browser tests exercise what users get.

@@ -235,22 +235,14 @@ async fn seed(
     sqlx::query("update post_targets t set due_at = p.scheduled_at from posts p where p.id = t.post_id")
         .execute(&mut *tx)
         .await?;
-    sqlx::query(
-        "with jobs as (
-             insert into apalis.jobs (id, job_type, job, status, attempts, max_attempts, run_at, priority)
-             select apalis.generate_ulid(), $1,
-                    convert_to(json_build_object('target_id', t.id, 'version', 1)::text, 'UTF8'),
-                    'Pending', 0, $2, t.due_at, 0
-             from post_targets t
-             returning id, job
-         )
-         update post_targets t set task_id = jobs.id from jobs
-         where t.id = (convert_from(jobs.job, 'UTF8')::jsonb ->> 'target_id')::uuid",
+    let tasks: Vec<(Uuid, i32)> = sqlx::query_as(
+        "select t.id, p.version from post_targets t join posts p on p.id = t.post_id
+         where p.workspace_id = $1",
     )
-    .bind(herald::server::publish::queue::QUEUE)
-    .bind(herald::server::publish::queue::TASK_ATTEMPTS)
-    .execute(&mut *tx)
+    .bind(workspace)
+    .fetch_all(&mut *tx)
     .await?;
+    herald::server::publish::queue::push_for_targets(&mut tx, &tasks).await?;
     tx.commit().await?;
     Ok((count, start))
 }

@@ -19,6 +19,24 @@ async fn connect(
     app.call(owner, "connect_account", &form).await
 }
 
+/// Connects the fake Mastodon at `instance` (a loopback address).
+async fn connect_mastodon(
+    app: &TestApp,
+    owner: &crate::helpers::Browser,
+    instance: &str,
+) -> reqwest::Response {
+    connect(
+        app,
+        owner,
+        "mastodon",
+        &[
+            ("fields[instance_url]", instance),
+            ("fields[access_token]", MASTODON_TOKEN),
+        ],
+    )
+    .await
+}
+
 async fn accounts(app: &TestApp) -> i64 {
     sqlx::query_scalar("select count(*) from accounts")
         .fetch_one(&app.pool)
@@ -32,16 +50,7 @@ async fn a_private_address_is_refused_and_never_called(pool: PgPool) {
     let mastodon = fake_mastodon().await;
     let owner = app.owner("olive@example.com", "Acme").await;
 
-    let refused = connect(
-        &app,
-        &owner,
-        "mastodon",
-        &[
-            ("fields[instance_url]", &mastodon.uri()),
-            ("fields[access_token]", MASTODON_TOKEN),
-        ],
-    )
-    .await;
+    let refused = connect_mastodon(&app, &owner, &mastodon.uri()).await;
     let (status, message) = error(refused).await;
     assert_eq!(status, 400);
     assert!(message.contains("link-local network"), "{message}");
@@ -83,16 +92,7 @@ async fn an_allowed_private_address_is_called(pool: PgPool) {
     .await;
     let mastodon = fake_mastodon().await;
     let owner = app.owner("olive@example.com", "Acme").await;
-    let response = connect(
-        &app,
-        &owner,
-        "mastodon",
-        &[
-            ("fields[instance_url]", &mastodon.uri()),
-            ("fields[access_token]", MASTODON_TOKEN),
-        ],
-    )
-    .await;
+    let response = connect_mastodon(&app, &owner, &mastodon.uri()).await;
     assert_eq!(response.status(), 200, "{}", response.text().await.unwrap());
     assert_eq!(accounts(&app).await, 1);
 }

@@ -9,7 +9,6 @@ use crate::tally::{self, Tally};
 use crate::{secs, seed, sleep_until};
 use anyhow::Result;
 use chrono::{DateTime, Duration as TimeDelta, Utc};
-use herald::server::platforms::Credentials;
 use std::collections::{BTreeMap, HashMap};
 use std::time::Duration;
 
@@ -26,13 +25,8 @@ const MIN_GAP: f64 = 4.0;
 pub async fn run(cluster: &Cluster) -> Result<Row> {
     let pool = cluster.fresh_database(DATABASE).await?;
     let fake = Fake::start(Mode::Unavailable).await?;
-    let key = seed::secrets_key();
     let start = Utc::now() + TimeDelta::seconds(8);
-    let account = Credentials::Mastodon {
-        instance_url: fake.address.clone(),
-        access_token: "chaos".into(),
-    };
-    seed::burst(&pool, &key, &[(account, TARGETS)], start, SPAN).await?;
+    let key = seed::mastodon_burst(&pool, &fake, TARGETS, start, SPAN).await?;
     let mut launch = Launch::new("outage", "worker", cluster.url(DATABASE), key)?;
     launch.config = Some(RETRIES.into());
     let worker = launch.start()?;

@@ -9,7 +9,6 @@ use crate::tally::{self, Tally};
 use crate::{secs, seed, sleep_until};
 use anyhow::{Result, ensure};
 use chrono::{DateTime, Duration as TimeDelta, Utc};
-use herald::server::platforms::Credentials;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -27,13 +26,8 @@ type Probe = (DateTime<Utc>, Option<(u16, bool)>);
 pub async fn run(cluster: &Cluster) -> Result<Row> {
     let pool = cluster.fresh_database(DATABASE).await?;
     let fake = Fake::start(Mode::Up(Duration::from_millis(100))).await?;
-    let key = seed::secrets_key();
     let start = Utc::now() + TimeDelta::seconds(15);
-    let account = Credentials::Mastodon {
-        instance_url: fake.address.clone(),
-        access_token: "chaos".into(),
-    };
-    seed::burst(&pool, &key, &[(account, TARGETS)], start, SPAN).await?;
+    let key = seed::mastodon_burst(&pool, &fake, TARGETS, start, SPAN).await?;
     let mut launch = Launch::new("postgres", "serve", cluster.url(DATABASE), key)?;
     launch.env = vec![
         ("HERALD_PUBLISHING__LEASE_SECONDS", "4".into()),

@@ -9,7 +9,6 @@ use crate::tally::{self, Tally};
 use crate::{secs, seed, sleep_until};
 use anyhow::Result;
 use chrono::{Duration as TimeDelta, Utc};
-use herald::server::platforms::Credentials;
 use std::time::Duration;
 
 const DATABASE: &str = "herald_chaos_retry_after";
@@ -24,13 +23,8 @@ const GRACE: TimeDelta = TimeDelta::seconds(1);
 pub async fn run(cluster: &Cluster) -> Result<Row> {
     let pool = cluster.fresh_database(DATABASE).await?;
     let fake = Fake::start(Mode::Up(LATENCY)).await?;
-    let key = seed::secrets_key();
     let start = Utc::now() + TimeDelta::seconds(8);
-    let account = Credentials::Mastodon {
-        instance_url: fake.address.clone(),
-        access_token: "chaos".into(),
-    };
-    seed::burst(&pool, &key, &[(account, TARGETS)], start, SPAN).await?;
+    let key = seed::mastodon_burst(&pool, &fake, TARGETS, start, SPAN).await?;
     let launch = Launch::new("retry-after", "worker", cluster.url(DATABASE), key)?;
     let worker = launch.start()?;
     sleep_until(start + TimeDelta::seconds(LIMITED_AFTER)).await;

@@ -1,5 +1,6 @@
 //! A workspace, its accounts, and a burst of posts (one target each) with their apalis tasks,
-//! written straight in SQL as `benches/publish.rs` does: the rows `queue::schedule_post` writes.
+//! written in bulk SQL as `benches/publish.rs` does, with tasks pushed by `queue::push_for_targets`.
+use crate::fake::Fake;
 use anyhow::Result;
 use chrono::{DateTime, Utc};
 use herald::server::config::Settings;
@@ -13,6 +14,23 @@ use uuid::Uuid;
 pub fn secrets_key() -> String {
     let key = [Uuid::new_v4().into_bytes(), Uuid::new_v4().into_bytes()].concat();
     base64::Engine::encode(&base64::engine::general_purpose::STANDARD, key)
+}
+
+/// A burst of `targets` posts to one Mastodon account at `fake`; returns Herald's secrets key.
+pub async fn mastodon_burst(
+    pool: &PgPool,
+    fake: &Fake,
+    targets: usize,
+    start: DateTime<Utc>,
+    span: Duration,
+) -> Result<String> {
+    let key = secrets_key();
+    let account = Credentials::Mastodon {
+        instance_url: fake.address.clone(),
+        access_token: "chaos".into(),
+    };
+    burst(pool, &key, &[(account, targets)], start, span).await?;
+    Ok(key)
 }
 
 /// Accounts with how many targets each: post `n` is "Chaos post n", due at
@@ -80,22 +98,14 @@ pub async fn burst(
     .bind(&owners)
     .execute(&mut *tx)
     .await?;
-    sqlx::query(
-        "with jobs as (
-             insert into apalis.jobs (id, job_type, job, status, attempts, max_attempts, run_at, priority)
-             select apalis.generate_ulid(), $1,
-                    convert_to(json_build_object('target_id', t.id, 'version', 1)::text, 'UTF8'),
-                    'Pending', 0, $2, t.due_at, 0
-             from post_targets t
-             returning id, job
-         )
-         update post_targets t set task_id = jobs.id from jobs
-         where t.id = (convert_from(jobs.job, 'UTF8')::jsonb ->> 'target_id')::uuid",
+    let tasks: Vec<(Uuid, i32)> = sqlx::query_as(
+        "select t.id, p.version from post_targets t join posts p on p.id = t.post_id
+         where p.workspace_id = $1",
     )
-    .bind(herald::server::publish::queue::QUEUE)
-    .bind(herald::server::publish::queue::TASK_ATTEMPTS)
-    .execute(&mut *tx)
+    .bind(workspace)
+    .fetch_all(&mut *tx)
     .await?;
+    herald::server::publish::queue::push_for_targets(&mut tx, &tasks).await?;
     tx.commit().await?;
     Ok(total)
 }

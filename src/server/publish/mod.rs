@@ -10,6 +10,7 @@ pub mod claim;
 pub mod content;
 pub mod handler;
 pub mod hold;
+pub mod listen;
 pub mod manage;
 pub mod outcome;
 pub mod overview;

@@ -2,6 +2,7 @@
 //! a fast poll so tasks fire on time, a unique name per process start so a restart recovers
 //! orphaned tasks, explicit concurrency and attempts, and a graceful stop.
 use super::batch::{Batcher, retry_conflicts};
+use super::listen::Resubscribe;
 use super::poll::Armed;
 use super::queue::{PublishTask, QUEUE};
 use super::record::{self, Report};
@@ -99,7 +100,7 @@ fn monitor(engine: &Arc<Engine>, run: usize) -> Monitor {
             let storage = PostgresStorage::<PublishTask>::new(&pool).with_config(config.clone());
             let strategy = Strategy::new()
                 .interval(settings.poll_interval())
-                .stream(Pubsub::new(pool.clone(), QUEUE.to_owned()));
+                .stream(Resubscribe::new(Pubsub::new(pool.clone(), QUEUE.to_owned())));
             WorkerBuilder::new(name.clone())
                 .backend(storage.poll_with_strategy(Armed(strategy)))
                 .concurrency(settings.concurrency)
