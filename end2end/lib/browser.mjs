@@ -37,7 +37,18 @@ export function uniqueEmail(name) {
 
 /** Waits until the wasm has hydrated the page (the app marks <body data-hydrated>). */
 export async function hydrated(page) {
-  await page.waitForSelector('body[data-hydrated="true"]', { timeout: 30_000 });
+  try {
+    await page.waitForSelector('body[data-hydrated="true"]', { timeout: 30_000 });
+  } catch (error) {
+    // Say why: a panic in the wasm or a refused script shows up here.
+    const pageErrors = (await page.pageErrors()).map(String);
+    const consoleErrors = (await page.consoleMessages())
+      .filter((message) => message.type() === 'error' || message.type() === 'warning')
+      .map((message) => message.text());
+    error.message += `\nat ${page.url()}\npage errors: ${JSON.stringify(pageErrors)}`
+      + `\nconsole errors and warnings: ${JSON.stringify(consoleErrors)}`;
+    throw error;
+  }
 }
 
 export async function signUp(page, { name, email, workspace, hydrate = true }) {
