@@ -27,12 +27,6 @@ pub struct Browser {
     jar: Arc<Jar>,
 }
 
-/// reqwest is built without a TLS crypto provider: install ring, as Herald does, for tests
-/// that build a client before (or without) starting an app.
-pub fn init_tls() {
-    let _ = rustls::crypto::ring::default_provider().install_default();
-}
-
 pub fn init_tracing() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {

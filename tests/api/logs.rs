@@ -16,7 +16,7 @@ const SIGNING_SECRET: &str = "webhook-signing-secret-555";
 
 #[sqlx::test]
 async fn no_secret_reaches_the_logs(pool: PgPool) {
-    crate::helpers::init_tls();
+    herald::server::outbound::use_ring_for_tls();
     let network = MockServer::start().await;
     mount_mastodon(&network).await;
     Mock::given(method("POST"))

@@ -126,3 +126,34 @@ async fn an_oversized_body_is_refused_before_it_is_read(pool: PgPool) {
         .unwrap();
     assert_eq!(name, "Acme");
 }
+
+/// Pages rendered side by side each name their own nonce (the browser tests once saw a page
+/// go out with the policy that allows nothing, so its bundle never loaded).
+#[sqlx::test]
+async fn pages_rendered_at_once_each_carry_the_nonce_of_their_own_script(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    let owner = app.owner("olive@example.com", "Acme").await;
+    let paths = [
+        "/signup", "/compose", "/dashboard", "/accounts", "/calendar", "/team", "/settings",
+        "/review", "/notifications", "/audit", "/compose?post=00000000-0000-0000-0000-000000000000",
+    ];
+    let loads = (0..220).map(|i| {
+        let path = paths[i % paths.len()];
+        let request = owner.client.get(app.url(path)).header("accept", "text/html");
+        async move {
+            let response = request.send().await.unwrap();
+            let policy = response.headers()["content-security-policy"].to_str().unwrap().to_owned();
+            let html = response.text().await.unwrap();
+            (path, policy, html)
+        }
+    });
+    let pages = futures::future::join_all(loads).await;
+    for (path, policy, html) in pages {
+        let nonce = policy
+            .split("'nonce-")
+            .nth(1)
+            .and_then(|rest| rest.split('\'').next())
+            .unwrap_or_else(|| panic!("{path}: no nonce in {policy}"));
+        assert!(html.contains(&format!("nonce=\"{nonce}\"")), "{path}: the script lacks the nonce");
+    }
+}

@@ -34,8 +34,7 @@ async fn main() -> ExitCode {
         .filter(|name| asked.is_empty() || asked.iter().any(|a| name.contains(a.as_str())))
         .collect();
     let started = Instant::now();
-    // reqwest here has no TLS provider of its own; Herald installs the same one.
-    let _ = rustls::crypto::ring::default_provider().install_default();
+    herald::server::outbound::use_ring_for_tls();
     let cluster = match cluster::Cluster::ensure() {
         Ok(cluster) => cluster,
         Err(error) => {

@@ -164,8 +164,7 @@ async fn post_count(http: &reqwest::Client, ready: &Ready) -> usize {
 #[ignore = "needs end2end/pds installed (scripts/setup-pds); run with --ignored"]
 async fn publishes_to_a_real_pds_once_per_target() {
     let (_pds, ready) = start_pds();
-    // Like src/server/outbound/client.rs: reqwest has no TLS provider of its own.
-    let _ = rustls::crypto::ring::default_provider().install_default();
+    herald::server::outbound::use_ring_for_tls();
     let http = reqwest::Client::builder()
         .timeout(Duration::from_secs(20))
         .build()

@@ -10,9 +10,14 @@ use url::Host;
 
 const MAX_REDIRECTS: usize = 3;
 
-pub fn client(settings: &Settings, allow: &AllowList) -> anyhow::Result<reqwest::Client> {
-    // reqwest is built without a TLS crypto provider of its own; use ring, once per process.
+/// reqwest is built without a TLS crypto provider of its own and will not build a client,
+/// even for plain http, until one is chosen: ring, once per process.
+pub fn use_ring_for_tls() {
     let _ = rustls::crypto::ring::default_provider().install_default();
+}
+
+pub fn client(settings: &Settings, allow: &AllowList) -> anyhow::Result<reqwest::Client> {
+    use_ring_for_tls();
     let allow = Arc::new(allow.clone());
     reqwest::Client::builder()
         .user_agent(format!(

@@ -6,5 +6,5 @@ mod guard;
 mod resolver;
 
 pub use allow_list::AllowList;
-pub use client::client;
+pub use client::{client, use_ring_for_tls};
 pub use guard::{Guard, Refused};

@@ -12,8 +12,7 @@ pub struct Harness {
 
 impl Harness {
     pub fn new(server: &MockServer) -> Self {
-        // reqwest will not build a client before a TLS provider is chosen, even for plain http.
-        let _ = rustls::crypto::ring::default_provider().install_default();
+        crate::server::outbound::use_ring_for_tls();
         Harness {
             http: reqwest::Client::new(),
             endpoints: Endpoints {

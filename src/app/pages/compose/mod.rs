@@ -52,15 +52,10 @@ pub fn ComposePage() -> impl IntoView {
     let home_zone = viewer
         .map(|v| v.workspace_timezone)
         .unwrap_or_else(|| "UTC".to_owned());
-    let title = move || {
-        if post_id.get().is_some() {
-            "Edit post"
-        } else {
-            "Compose"
-        }
-    };
     view! {
-        <Title text=title />
+        // A fixed text per render: leptos_meta reads a reactive title after the page's own
+        // arena is gone, so a signal read there panics when pages render side by side.
+        {move || view! { <Title text=if post_id.get().is_some() { "Edit post" } else { "Compose" } /> }}
         <PageHeader title="Compose" description="Write once, adapt per network, and pick when it goes out." />
         {move || saved.get().map(|status| view! { <div class="mb-6"><Alert tone=Tone::Success message=saved_message(status) /></div> })}
         <Transition fallback=|| view! { <p class="text-sm text-slate-500">"Loading the composer…"</p> }>

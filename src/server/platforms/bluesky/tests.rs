@@ -29,8 +29,7 @@ impl Fake {
             threads_api: server.uri(),
             facebook_graph: server.uri(),
         };
-        // reqwest will not build a client before a TLS provider is chosen, even for plain http.
-        let _ = rustls::crypto::ring::default_provider().install_default();
+        crate::server::outbound::use_ring_for_tls();
         Fake {
             server,
             endpoints,

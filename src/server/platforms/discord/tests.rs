@@ -121,7 +121,7 @@ async fn publish(server: &MockServer, outgoing: &Outgoing) -> Result<Published, 
         threads_api: server.uri(),
         facebook_graph: server.uri(),
     };
-    let _ = rustls::crypto::ring::default_provider().install_default();
+    crate::server::outbound::use_ring_for_tls();
     let http = reqwest::Client::new();
     let ctx = NetworkContext {
         http: &http,

@@ -14,8 +14,7 @@ struct Harness {
 
 impl Harness {
     fn new(server: &MockServer) -> Self {
-        // reqwest will not build a client before a TLS provider is chosen, even for plain http.
-        let _ = rustls::crypto::ring::default_provider().install_default();
+        crate::server::outbound::use_ring_for_tls();
         let uri = server.uri();
         Harness {
             http: reqwest::Client::new(),
