@@ -2,6 +2,7 @@ use herald::api::auth::{SessionState, Viewer};
 use herald::server::cli::leptos_options;
 use herald::server::config::Settings;
 use herald::server::startup::Application;
+use leptos::config::LeptosOptions;
 use reqwest::cookie::{CookieStore, Jar};
 use serde::de::DeserializeOwned;
 use sqlx::PgPool;
@@ -41,6 +42,15 @@ pub async fn spawn_app(pool: PgPool) -> TestApp {
 }
 
 pub async fn spawn_app_with(pool: PgPool, configure: impl FnOnce(&mut Settings)) -> TestApp {
+    spawn_app_serving(pool, configure, leptos_options().unwrap()).await
+}
+
+/// An app whose bundle and public files come from `leptos.site_root`.
+pub async fn spawn_app_serving(
+    pool: PgPool,
+    configure: impl FnOnce(&mut Settings),
+    leptos: LeptosOptions,
+) -> TestApp {
     init_tracing();
     let mut settings = Settings::load(None).expect("default settings load");
     settings.server.port = 0;
@@ -53,7 +63,7 @@ pub async fn spawn_app_with(pool: PgPool, configure: impl FnOnce(&mut Settings))
     // The fake networks listen on loopback, which Herald refuses unless allowed.
     settings.outbound.allow_private = vec!["127.0.0.1".into()];
     configure(&mut settings);
-    let application = Application::build(settings.clone(), pool.clone(), leptos_options().unwrap())
+    let application = Application::build(settings.clone(), pool.clone(), leptos)
         .await
         .expect("the app builds");
     let address = format!("http://127.0.0.1:{}", application.port());

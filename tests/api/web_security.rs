@@ -1,5 +1,6 @@
 //! What a browser is told to enforce, and what a forged or oversized request gets.
-use crate::helpers::{error, spawn_app};
+use crate::helpers::{error, spawn_app, spawn_app_serving};
+use herald::server::cli::leptos_options;
 use sqlx::PgPool;
 
 #[sqlx::test]
@@ -127,33 +128,78 @@ async fn an_oversized_body_is_refused_before_it_is_read(pool: PgPool) {
     assert_eq!(name, "Acme");
 }
 
-/// Pages rendered side by side each name their own nonce (the browser tests once saw a page
-/// go out with the policy that allows nothing, so its bundle never loaded).
+/// Pages and files served side by side: each page names its own nonce, and no file takes a
+/// page's policy (the browser tests once saw a page go out with the policy that allows
+/// nothing while its favicon carried the page's, so the bundle never loaded).
 #[sqlx::test]
 async fn pages_rendered_at_once_each_carry_the_nonce_of_their_own_script(pool: PgPool) {
-    let app = spawn_app(pool).await;
+    let site = std::env::temp_dir().join(format!("herald-site-{}", uuid::Uuid::new_v4()));
+    std::fs::create_dir_all(&site).unwrap();
+    std::fs::write(
+        site.join("favicon.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    )
+    .unwrap();
+    let mut leptos = leptos_options().unwrap();
+    leptos.site_root = site.to_string_lossy().into();
+    let app = spawn_app_serving(pool, |_| {}, leptos).await;
     let owner = app.owner("olive@example.com", "Acme").await;
     let paths = [
-        "/signup", "/compose", "/dashboard", "/accounts", "/calendar", "/team", "/settings",
-        "/review", "/notifications", "/audit", "/compose?post=00000000-0000-0000-0000-000000000000",
+        "/signup",
+        "/compose",
+        "/dashboard",
+        "/accounts",
+        "/calendar",
+        "/team",
+        "/settings",
+        "/review",
+        "/notifications",
+        "/audit",
+        "/compose?post=00000000-0000-0000-0000-000000000000",
     ];
-    let loads = (0..220).map(|i| {
-        let path = paths[i % paths.len()];
-        let request = owner.client.get(app.url(path)).header("accept", "text/html");
+    let visitor = app.browser();
+    let signed_out_paths = ["/signup", "/signin", "/invite/not-a-token"];
+    let loads = (0..500).map(|i| {
+        let (client, path) = match i % 5 {
+            0 => (&visitor.client, signed_out_paths[i / 5 % signed_out_paths.len()]),
+            1 => (&owner.client, "/favicon.svg"),
+            2 => (&owner.client, "/api/accounts"),
+            _ => (&owner.client, paths[i % paths.len()]),
+        };
+        let request = if path.starts_with("/api/") {
+            client.post(app.url(path)).header("accept", "application/json")
+        } else {
+            client.get(app.url(path)).header("accept", "text/html")
+        };
         async move {
             let response = request.send().await.unwrap();
-            let policy = response.headers()["content-security-policy"].to_str().unwrap().to_owned();
+            let policy = response.headers()["content-security-policy"]
+                .to_str()
+                .unwrap()
+                .to_owned();
             let html = response.text().await.unwrap();
             (path, policy, html)
         }
     });
     let pages = futures::future::join_all(loads).await;
     for (path, policy, html) in pages {
+        if path == "/favicon.svg" || path.starts_with("/api/") {
+            assert_eq!(
+                policy,
+                herald::server::web::csp::NOTHING,
+                "{path}: it took a page's policy"
+            );
+            assert!(html.starts_with("<svg") || html.starts_with('['), "{path}: {html}");
+            continue;
+        }
         let nonce = policy
             .split("'nonce-")
             .nth(1)
             .and_then(|rest| rest.split('\'').next())
             .unwrap_or_else(|| panic!("{path}: no nonce in {policy}"));
-        assert!(html.contains(&format!("nonce=\"{nonce}\"")), "{path}: the script lacks the nonce");
+        assert!(
+            html.contains(&format!("nonce=\"{nonce}\"")),
+            "{path}: the script lacks the nonce"
+        );
     }
 }

@@ -2,6 +2,7 @@
 //! carrying this response's nonce, and our WebAssembly; no one may frame them.
 use axum::http::HeaderValue;
 use axum::http::header::CONTENT_SECURITY_POLICY;
+use axum::http::request::Parts;
 use leptos::prelude::use_context;
 use leptos_axum::ResponseOptions;
 
@@ -20,9 +21,16 @@ pub fn for_page(nonce: &str) -> String {
 }
 
 /// Called while Leptos renders a page: leptos_axum made a nonce for this response and put
-/// it on the hydration script; the header names it.
+/// it on the hydration script; the header names it. Server functions run the same context,
+/// in an owner whose parent may be a page still rendering, so they can see its nonce: the
+/// request's own path tells them apart.
 pub fn set_for_this_page() {
-    let (Some(nonce), Some(response)) = (leptos::nonce::use_nonce(), use_context::<ResponseOptions>()) else {
+    let is_page = use_context::<Parts>().is_some_and(|request| !request.uri.path().starts_with("/api/"));
+    let (true, Some(nonce), Some(response)) = (
+        is_page,
+        leptos::nonce::use_nonce(),
+        use_context::<ResponseOptions>(),
+    ) else {
         return;
     };
     if let Ok(value) = HeaderValue::from_str(&for_page(&nonce)) {
