@@ -189,7 +189,10 @@ async fn pages_rendered_at_once_each_carry_the_nonce_of_their_own_script(pool: P
                 herald::server::web::csp::NOTHING,
                 "{path}: it took a page's policy"
             );
-            assert!(html.starts_with("<svg") || html.starts_with('['), "{path}: {html}");
+            assert!(
+                html.starts_with("<svg") || html.starts_with('['),
+                "{path}: {html}"
+            );
             continue;
         }
         let nonce = policy

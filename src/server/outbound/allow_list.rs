@@ -37,7 +37,7 @@ impl AllowList {
 
     pub fn permits_host(&self, host: &str) -> bool {
         let host = host.trim_end_matches('.').to_ascii_lowercase();
-        self.hosts.iter().any(|allowed| *allowed == host)
+        self.hosts.contains(&host)
     }
 
     pub fn permits_address(&self, address: IpAddr) -> bool {
