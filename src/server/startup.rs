@@ -6,22 +6,16 @@ use crate::server::state::AppState;
 use crate::server::{health, http, media_files, metrics, publish, web};
 use anyhow::Context;
 use axum::Router;
-use axum::extract::Request;
-use axum::handler::Handler;
 use axum::middleware::from_fn_with_state;
-use axum::response::IntoResponse;
 use axum::routing::get;
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use sqlx::PgPool;
-use std::convert::Infallible;
 use std::future::Future;
 use std::net::SocketAddr;
 use std::time::Duration;
 use tokio::net::TcpListener;
-use tower::Service;
-use tower_http::services::ServeDir;
 use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
@@ -125,7 +119,7 @@ fn router(state: AppState) -> Router {
         .route("/media/{id}", get(media_files::serve))
         .route("/audit.csv", get(crate::server::audit::route::export))
         .leptos_routes_with_context(&state, routes, context.clone(), page_shell)
-        .fallback_service(site_files(&state, context))
+        .fallback_service(web::site_files::serve(&state, context))
         .layer(axum::middleware::from_fn(http::server_fn_error_status))
         .layer(sessions)
         .layer(from_fn_with_state(state.clone(), web::body_limit::limit))
@@ -133,25 +127,6 @@ fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn(web::headers::secure))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
-}
-
-/// The bundle and public files, else the not-found page. Files are served here, not by
-/// leptos_axum's file handler: that one runs the page context in a child of whatever
-/// reactive owner the thread last held, so a file fetched while a page rendered took the
-/// page's headers, its Content Security Policy among them, and the page went out without it.
-fn site_files(
-    state: &AppState,
-    context: impl Fn() + Clone + Send + Sync + 'static,
-) -> impl Service<Request, Response: IntoResponse, Error = Infallible, Future: Send> + Clone + Send + Sync + 'static
-{
-    let not_found = leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, shell)
-        .with_state(state.clone());
-    ServeDir::new(&*state.leptos_options.site_root)
-        .precompressed_gzip()
-        .precompressed_br()
-        .append_index_html_on_directories(false)
-        .call_fallback_on_method_not_allowed(true)
-        .fallback(not_found)
 }
 
 /// Background chores of the web process: forget expired sessions and old sign-in failures.

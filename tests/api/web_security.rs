@@ -11,15 +11,7 @@ async fn a_page_names_the_nonce_of_its_hydration_script_and_refuses_framing(pool
     let headers = response.headers().clone();
     let policy = headers["content-security-policy"].to_str().unwrap().to_owned();
     let html = response.text().await.unwrap();
-    let nonce = policy
-        .split("'nonce-")
-        .nth(1)
-        .and_then(|rest| rest.split('\'').next())
-        .unwrap_or_else(|| panic!("no nonce in {policy}"));
-    assert!(
-        html.contains(&format!("nonce=\"{nonce}\"")),
-        "the inline script lacks the nonce"
-    );
+    let nonce = nonce_of_page("/signin", &policy, &html);
     assert!(policy.contains("'wasm-unsafe-eval'"), "{policy}");
     assert!(policy.contains("frame-ancestors 'none'"), "{policy}");
     assert_eq!(headers["x-content-type-options"], "nosniff");
@@ -158,7 +150,7 @@ async fn pages_rendered_at_once_each_carry_the_nonce_of_their_own_script(pool: P
         "/compose?post=00000000-0000-0000-0000-000000000000",
     ];
     let visitor = app.browser();
-    let signed_out_paths = ["/signup", "/signin", "/invite/not-a-token"];
+    let signed_out_paths = ["/signup", "/signin", "/invite/not-a-token", "/no-such-page"];
     let loads = (0..500).map(|i| {
         let (client, path) = match i % 5 {
             0 => (&visitor.client, signed_out_paths[i / 5 % signed_out_paths.len()]),
@@ -195,14 +187,20 @@ async fn pages_rendered_at_once_each_carry_the_nonce_of_their_own_script(pool: P
             );
             continue;
         }
-        let nonce = policy
-            .split("'nonce-")
-            .nth(1)
-            .and_then(|rest| rest.split('\'').next())
-            .unwrap_or_else(|| panic!("{path}: no nonce in {policy}"));
-        assert!(
-            html.contains(&format!("nonce=\"{nonce}\"")),
-            "{path}: the script lacks the nonce"
-        );
+        nonce_of_page(path, &policy, &html);
     }
+}
+
+/// The nonce `policy` names, after checking that the page's inline script carries it.
+fn nonce_of_page<'a>(path: &str, policy: &'a str, html: &str) -> &'a str {
+    let nonce = policy
+        .split("'nonce-")
+        .nth(1)
+        .and_then(|rest| rest.split('\'').next())
+        .unwrap_or_else(|| panic!("{path}: no nonce in {policy}"));
+    assert!(
+        html.contains(&format!("nonce=\"{nonce}\"")),
+        "{path}: the inline script lacks the nonce"
+    );
+    nonce
 }

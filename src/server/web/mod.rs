@@ -1,9 +1,10 @@
 //! What every response and every state-changing request goes through: security headers,
-//! the same-origin check and the request-size limit.
+//! the same-origin check and the request-size limit; and the files of the site.
 pub mod body_limit;
 pub mod csp;
 pub mod csrf;
 pub mod headers;
+pub mod site_files;
 
 use crate::api::error::AppError;
 use axum::http::StatusCode;
