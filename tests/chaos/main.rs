@@ -34,7 +34,7 @@ async fn main() -> ExitCode {
         .filter(|name| asked.is_empty() || asked.iter().any(|a| name.contains(a.as_str())))
         .collect();
     let started = Instant::now();
-    herald::server::outbound::use_ring_for_tls();
+    ::herald::server::outbound::use_ring_for_tls();
     let cluster = match cluster::Cluster::ensure() {
         Ok(cluster) => cluster,
         Err(error) => {
