@@ -118,8 +118,11 @@ fn router(state: AppState) -> Router {
         .route("/metrics", get(metrics::serve))
         .route("/media/{id}", get(media_files::serve))
         .route("/audit.csv", get(crate::server::audit::route::export))
-        .leptos_routes_with_context(&state, routes, context.clone(), page_shell)
-        .fallback_service(web::site_files::serve(&state, context))
+        .leptos_routes_with_context(&state, routes, context.clone(), page_shell.clone())
+        .fallback_service(web::site_files::serve(
+            &state.leptos_options.site_root,
+            leptos_axum::render_app_to_stream_with_context(context, page_shell),
+        ))
         .layer(axum::middleware::from_fn(http::server_fn_error_status))
         .layer(sessions)
         .layer(from_fn_with_state(state.clone(), web::body_limit::limit))
