@@ -20,6 +20,7 @@ mod publish;
 mod publish_outage;
 mod rate_limits;
 mod review;
+mod review_diff_limits;
 mod review_pages;
 mod review_refusals;
 mod seed;

@@ -63,7 +63,11 @@ pub async fn detail(
                 post.timezone.clone(),
                 targets,
             );
-            Some(diff::since(decision, &now_snapshot))
+            // Off the async runtime: a diff is CPU work, bounded but not free.
+            let changes = tokio::task::spawn_blocking(move || diff::since(decision, &now_snapshot))
+                .await
+                .map_err(AppError::unexpected)?;
+            Some(changes)
         }
         None => None,
     };
