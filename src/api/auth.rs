@@ -39,12 +39,6 @@ pub enum SessionState {
     },
 }
 
-/// Where to go after signing in: a path inside Herald, never another site.
-pub fn safe_next(next: &str) -> &str {
-    let internal = next.starts_with('/') && !next.starts_with("//") && !next.contains('\\');
-    if internal { next } else { "/calendar" }
-}
-
 #[server(endpoint = "session")]
 pub async fn current_session() -> Result<SessionState, AppError> {
     use crate::server::auth::{guard, session};
@@ -138,10 +132,12 @@ pub async fn sign_in(
     #[server(default)] next: String,
 ) -> Result<(), AppError> {
     use crate::server::auth::{guard, sign_in};
+    use crate::server::web::return_to;
 
     let request = guard::request().await?;
     sign_in::sign_in(&request, &email, password.into()).await?;
-    leptos_axum::redirect(safe_next(&next));
+    let base_url = request.state.settings.server.base_url();
+    leptos_axum::redirect(&return_to::page_or(base_url, &next, return_to::HOME));
     Ok(())
 }
 
@@ -179,19 +175,5 @@ pub async fn switch_workspace(workspace_id: Uuid) -> Result<(), AppError> {
         _ => Err(AppError::Forbidden(
             "You are not a member of that workspace.".into(),
         )),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::safe_next;
-
-    #[test]
-    fn next_stays_inside_herald() {
-        assert_eq!(safe_next("/team"), "/team");
-        assert_eq!(safe_next(""), "/calendar");
-        assert_eq!(safe_next("https://evil.example"), "/calendar");
-        assert_eq!(safe_next("//evil.example"), "/calendar");
-        assert_eq!(safe_next("/\\evil.example"), "/calendar");
     }
 }

@@ -169,16 +169,15 @@ pub async fn comment_post(
     let (request, member) = guard::require(Permission::Contribute).await?;
     let comment = review::comment(&request.state, &member, post_id, parent_id, &body).await?;
     if !super::posts::is_client_call() {
-        let back = request
+        use crate::server::web::return_to;
+        let referer = request
             .parts
             .headers
             .get(http::header::REFERER)
             .and_then(|v| v.to_str().ok())
-            .and_then(|r| r.parse::<http::Uri>().ok())
-            .map(|uri| uri.path_and_query().map(|p| p.to_string()).unwrap_or_default())
-            // Same site only: a path, never `//host` (which browsers read as another site).
-            .filter(|p| p.starts_with('/') && !p.starts_with("//"))
-            .unwrap_or_else(|| format!("/review/{post_id}"));
+            .unwrap_or_default();
+        let base_url = request.state.settings.server.base_url();
+        let back = return_to::referring_page_or(base_url, referer, &format!("/review/{post_id}"));
         leptos_axum::redirect(&back);
     }
     Ok(comment)

@@ -19,6 +19,7 @@ mod posts;
 mod publish;
 mod publish_outage;
 mod rate_limits;
+mod redirects;
 mod review;
 mod review_diff_limits;
 mod review_pages;

@@ -4,6 +4,7 @@ pub mod body_limit;
 pub mod csp;
 pub mod csrf;
 pub mod headers;
+pub mod return_to;
 pub mod site_files;
 
 use crate::api::error::AppError;
