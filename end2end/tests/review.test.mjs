@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, PASSWORD, launch, hydrated, signUp, signIn, uniqueEmail } from '../lib/browser.mjs';
+import { BASE, PASSWORD, launch, hydrated, signUp, uniqueEmail } from '../lib/browser.mjs';
 
 const FAKE = process.env.FAKE_NETWORK_URL;
 let browser;
@@ -36,13 +36,11 @@ test('a contributor submits, the reviewer asks for changes, sees the diff and ap
   const contributorContext = await browser.newContext({ viewport });
   const contributor = await contributorContext.newPage();
   contributor.on('console', (m) => m.type() === 'error' && console.log('contributor console:', m.text()));
-  await contributor.goto(invite.link.replace(/^https?:\/\/[^/]+/, BASE));
+  await contributor.goto(invite.delivery.link.replace(/^https?:\/\/[^/]+/, BASE));
   await hydrated(contributor);
   await contributor.getByLabel('Your name').fill('Cody Contributor');
   await contributor.getByLabel('Choose a password').fill(PASSWORD);
-  await contributor.getByRole('button', { name: 'Set password' }).click();
-  await contributor.waitForURL(`${BASE}/signin?joined=1`);
-  await signIn(contributor, contributorEmail);
+  await contributor.getByRole('button', { name: 'Create account and join' }).click();
   await contributor.waitForURL(`${BASE}/calendar`);
 
   const year = new Date().getUTCFullYear() + 1;

@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, PASSWORD, launch, hydrated, signUp, signIn, uniqueEmail } from '../lib/browser.mjs';
+import { BASE, PASSWORD, launch, hydrated, signUp, uniqueEmail } from '../lib/browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -21,10 +21,10 @@ test('an owner invites an editor, who joins and cannot manage the team', async (
   await linkField.waitFor();
   const link = await linkField.inputValue();
   assert.match(link, /\/invite\/[A-Za-z0-9_-]{43}$/);
-  const row = owner.getByTestId('member-row').filter({ hasText: editorEmail });
+  const row = owner.getByTestId('invite-row').filter({ hasText: editorEmail });
   await row.getByText('Invited').waitFor();
 
-  // The editor opens the link in their own browser, sets a password and signs in.
+  // The editor opens the link in their own browser and creates their account, signed in at once.
   const editorContext = await browser.newContext();
   const editor = await editorContext.newPage();
   await editor.goto(link.replace(/^https?:\/\/[^/]+/, BASE));
@@ -32,11 +32,7 @@ test('an owner invites an editor, who joins and cannot manage the team', async (
   await editor.getByText('You are invited to Invite Co as editor.').waitFor();
   await editor.getByLabel('Your name').fill('Eddie Editor');
   await editor.getByLabel('Choose a password').fill(PASSWORD);
-  await editor.getByRole('button', { name: 'Set password' }).click();
-  await editor.waitForURL(`${BASE}/signin?joined=1`);
-  await editor.getByText('Your password is set.').waitFor();
-
-  await signIn(editor, editorEmail);
+  await editor.getByRole('button', { name: 'Create account and join' }).click();
   await editor.waitForURL(`${BASE}/calendar`);
   await editor.getByLabel('Account menu').click();
   await editor.getByText('Editor in Invite Co').waitFor();
@@ -55,7 +51,7 @@ test('an owner invites an editor, who joins and cannot manage the team', async (
   await owner.reload();
   await hydrated(owner);
   await owner.getByTestId('member-row').filter({ hasText: editorEmail }).waitFor();
-  assert.equal(await owner.getByTestId('member-row').filter({ hasText: editorEmail }).getByText('Invited').count(), 0);
+  assert.equal(await owner.getByTestId('invite-row').filter({ hasText: editorEmail }).count(), 0);
   await ownerContext.close();
   await editorContext.close();
   await stranger.close();

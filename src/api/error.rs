@@ -21,6 +21,9 @@ pub enum AppError {
     Conflict(String),
     #[error("{0}")]
     TooManyRequests(String),
+    /// Herald is overloaded for a moment; trying again soon works.
+    #[error("{0}")]
+    Unavailable(String),
     #[error("Something went wrong on our side. Please try again in a moment.")]
     Internal,
     #[error("Could not reach Herald ({0}). Check your connection and try again.")]
@@ -41,6 +44,7 @@ impl AppError {
             Self::NotFound(_) => 404,
             Self::Conflict(_) => 409,
             Self::TooManyRequests(_) => 429,
+            Self::Unavailable(_) => 503,
             Self::Internal => 500,
             Self::Transport(_) => 502,
         }

@@ -10,13 +10,11 @@ pub struct MemberView {
     pub name: String,
     pub email: String,
     pub role: Role,
-    /// Has set a password (accepted their invite).
-    pub joined: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PendingInviteView {
-    pub user_id: Uuid,
+    pub id: Uuid,
     pub email: String,
     pub role: Role,
     /// RFC 3339.
@@ -31,11 +29,37 @@ pub struct TeamView {
     pub my_role: Role,
 }
 
+/// How the invited person gets their link. The same whoever the address belongs to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InviteDelivery {
+    /// No mail server is set up: the inviter passes the one-time link on.
+    Link(String),
+    /// Mailed to the address.
+    Mailed,
+    /// Mail failed (why); the invite stands, and "New link" tries again.
+    MailFailed(String),
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct InviteResult {
     pub email: String,
-    /// The one-time link for a new person; `None` when they already had an account.
-    pub link: Option<String>,
+    pub delivery: InviteDelivery,
+}
+
+#[cfg(feature = "ssr")]
+impl From<crate::server::team::invites::Invited> for InviteResult {
+    fn from(invited: crate::server::team::invites::Invited) -> Self {
+        use crate::server::team::invites::Delivery;
+        Self {
+            email: invited.email.as_str().to_owned(),
+            delivery: match invited.delivery {
+                Delivery::Link(link) => InviteDelivery::Link(link),
+                Delivery::Mailed => InviteDelivery::Mailed,
+                Delivery::MailFailed(why) => InviteDelivery::MailFailed(why),
+            },
+        }
+    }
 }
 
 #[server(endpoint = "team")]
@@ -55,7 +79,6 @@ pub async fn team() -> Result<TeamView, AppError> {
             name: m.name,
             email: m.email,
             role: m.role,
-            joined: m.joined,
         })
         .collect();
     let pending = invites::list_pending(pool, member.workspace_id)
@@ -63,7 +86,7 @@ pub async fn team() -> Result<TeamView, AppError> {
         .map_err(AppError::unexpected)?
         .into_iter()
         .map(|i| PendingInviteView {
-            user_id: i.user_id,
+            id: i.id,
             email: i.email,
             role: i.role,
             expires_at: i.expires_at.to_rfc3339(),
@@ -81,31 +104,32 @@ pub async fn team() -> Result<TeamView, AppError> {
 pub async fn invite_member(email: String, role: Role) -> Result<InviteResult, AppError> {
     use crate::domain::role::Permission;
     use crate::server::auth::guard;
-    use crate::server::team::invites::{self, InviteOutcome};
+    use crate::server::team::invites;
 
     let (request, member) = guard::require(Permission::ManageTeam).await?;
-    let link = match invites::invite(&request.state, &member, &email, role).await? {
-        InviteOutcome::Link(link) => Some(link),
-        InviteOutcome::AddedExisting => None,
-    };
-    Ok(InviteResult {
-        email: email.trim().to_lowercase(),
-        link,
-    })
+    Ok(invites::invite(&request.state, &member, &email, role)
+        .await?
+        .into())
 }
 
 #[server(endpoint = "renew_invite")]
-pub async fn renew_invite(user_id: Uuid) -> Result<InviteResult, AppError> {
+pub async fn renew_invite(invite_id: Uuid) -> Result<InviteResult, AppError> {
     use crate::domain::role::Permission;
     use crate::server::auth::guard;
     use crate::server::team::invites;
 
     let (request, member) = guard::require(Permission::ManageTeam).await?;
-    let (email, link) = invites::renew(&request.state, &member, user_id).await?;
-    Ok(InviteResult {
-        email,
-        link: Some(link),
-    })
+    Ok(invites::renew(&request.state, &member, invite_id).await?.into())
+}
+
+#[server(endpoint = "withdraw_invite")]
+pub async fn withdraw_invite(invite_id: Uuid) -> Result<(), AppError> {
+    use crate::domain::role::Permission;
+    use crate::server::auth::guard;
+    use crate::server::team::invites;
+
+    let (request, member) = guard::require(Permission::ManageTeam).await?;
+    invites::withdraw(&request.state, &member, invite_id).await
 }
 
 #[server(endpoint = "change_role")]

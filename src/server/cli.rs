@@ -3,7 +3,7 @@ use crate::domain::role::Role;
 use crate::server::config::Settings;
 use crate::server::startup::Application;
 use crate::server::state::AppState;
-use crate::server::team::invites::{InviteOutcome, add_member};
+use crate::server::team::invites::{self, Delivery};
 use crate::server::{db, telemetry};
 use anyhow::Context;
 use clap::{Parser, Subcommand};
@@ -154,15 +154,19 @@ async fn add_user(settings: Settings, email: &str, workspace: &str, role: Role) 
         }
     };
     let state = AppState::new(settings, pool, leptos_options()?)?;
-    match add_member(&state, workspace_id, None, email, role).await {
-        Ok(InviteOutcome::Link(link)) => {
-            println!("Added {email} as {role}. They set their password at this one-time link:\n{link}");
-            Ok(())
-        }
-        Ok(InviteOutcome::AddedExisting) => {
-            println!("Added {email} as {role}. They already have an account and sign in as usual.");
-            Ok(())
-        }
-        Err(error) => anyhow::bail!("{error}"),
+    let invited = invites::open(&state, workspace_id, None, email, role)
+        .await
+        .map_err(|error| anyhow::anyhow!("{error}"))?;
+    let email = invited.email;
+    match invited.delivery {
+        Delivery::Link(link) => println!(
+            "Invited {email} as {role}. Send them this one-time link: with it they create their \
+             account, or accept after signing in if they already have one.\n{link}"
+        ),
+        Delivery::Mailed => println!("Invited {email} as {role}; the invitation was mailed to them."),
+        Delivery::MailFailed(why) => anyhow::bail!(
+            "invited {email} as {role}, but the mail could not be sent ({why}); run the command again to retry"
+        ),
     }
+    Ok(())
 }

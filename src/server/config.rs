@@ -96,8 +96,13 @@ pub struct ServerSettings {
     /// The address people use to reach Herald; invite links are built from it, and an
     /// `https` address turns on Secure cookies.
     pub base_url: String,
-    /// Take the client address from X-Forwarded-For (only behind a trusted reverse proxy).
+    /// Take the client address from X-Forwarded-For, trusting whatever connects (one proxy
+    /// in front, and nothing else can reach Herald). Prefer `trusted_proxies`.
     pub trust_proxy_headers: bool,
+    /// Addresses or ranges of the reverse proxies in front of Herald: X-Forwarded-For is read
+    /// only from them, right to left, past every listed hop, to the first address not listed.
+    #[serde(default)]
+    pub trusted_proxies: Vec<String>,
     /// Requests with a larger body are refused (413) before they are read.
     pub max_body_bytes: usize,
 }
@@ -174,6 +179,9 @@ pub struct AuthSettings {
     pub throttle_window_seconds: i64,
     pub max_failed_signins_per_email: i64,
     pub max_failed_signins_per_ip: i64,
+    /// Accounts created (sign-ups and accepted invites) per client address in the window.
+    pub max_new_accounts_per_ip: i64,
+    pub new_account_window_seconds: i64,
 }
 
 impl ServerSettings {
@@ -211,7 +219,8 @@ impl Settings {
                     .separator("__")
                     .try_parsing(true)
                     .list_separator(",")
-                    .with_list_parse_key("outbound.allow_private"),
+                    .with_list_parse_key("outbound.allow_private")
+                    .with_list_parse_key("server.trusted_proxies"),
             )
             .build()
             .context("could not read the configuration")?
@@ -244,6 +253,12 @@ impl Settings {
                 "publishing.rate_limits.{network}: requests and per_seconds must be positive"
             );
         }
+        anyhow::ensure!(
+            self.auth.max_new_accounts_per_ip > 0 && self.auth.new_account_window_seconds > 0,
+            "auth.max_new_accounts_per_ip and auth.new_account_window_seconds must be positive"
+        );
+        crate::server::auth::client_ip::Proxies::parse(&self.server)
+            .context("server.trusted_proxies (HERALD_SERVER__TRUSTED_PROXIES)")?;
         crate::server::outbound::AllowList::parse(&self.outbound.allow_private)
             .context("outbound.allow_private (HERALD_OUTBOUND__ALLOW_PRIVATE)")?;
         self.database.connect_options()?;

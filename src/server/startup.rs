@@ -132,12 +132,14 @@ fn router(state: AppState) -> Router {
         .with_state(state)
 }
 
-/// Background chores of the web process: forget expired sessions and old sign-in failures.
+/// Background chores of the web process: forget expired sessions, and the sign-in and
+/// new-account attempts the throttle no longer counts.
 fn spawn_housekeeping(state: &AppState) {
     let store = PgSessionStore::new(state.pool.clone());
     tokio::spawn(store.delete_expired_every(Duration::from_secs(600)));
     let pool = state.pool.clone();
     let keep_seconds = state.settings.auth.throttle_window_seconds.max(3600);
+    let keep_new_accounts = state.settings.auth.new_account_window_seconds;
     tokio::spawn(async move {
         let mut interval = tokio::time::interval(Duration::from_secs(600));
         loop {
@@ -146,6 +148,11 @@ fn spawn_housekeeping(state: &AppState) {
                 crate::server::db::signin_failures::purge_older_than(&pool, keep_seconds).await
             {
                 tracing::warn!(%error, "could not purge old sign-in failures");
+            }
+            if let Err(error) =
+                crate::server::db::new_accounts::purge_older_than(&pool, keep_new_accounts).await
+            {
+                tracing::warn!(%error, "could not purge old new-account attempts");
             }
         }
     });

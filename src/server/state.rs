@@ -1,3 +1,4 @@
+use crate::server::auth::client_ip::Proxies;
 use crate::server::config::Settings;
 use crate::server::crypto::Cipher;
 use crate::server::outbound;
@@ -22,6 +23,8 @@ pub struct AppState {
     pub sessions: Arc<SessionCache>,
     /// Refuses addresses people typed that point into private networks.
     pub outbound: Arc<outbound::Guard>,
+    /// The reverse proxies whose X-Forwarded-For is believed.
+    pub proxies: Arc<Proxies>,
 }
 
 impl AppState {
@@ -29,6 +32,7 @@ impl AppState {
         let cipher = Cipher::from_settings(&settings)?;
         let guard = outbound::Guard::from_settings(&settings)?;
         let http = outbound::client(&settings, guard.allow_list())?;
+        let proxies = Proxies::parse(&settings.server)?;
         Ok(Self {
             pool,
             settings: Arc::new(settings),
@@ -37,6 +41,7 @@ impl AppState {
             http,
             sessions: Arc::default(),
             outbound: Arc::new(guard),
+            proxies: Arc::new(proxies),
         })
     }
 }

@@ -62,6 +62,8 @@ pub async fn spawn_app_serving(
     settings.publishing.workers = false;
     // The fake networks listen on loopback, which Herald refuses unless allowed.
     settings.outbound.allow_private = vec!["127.0.0.1".into()];
+    // Every test's people come from 127.0.0.1; tests of the limit set their own.
+    settings.auth.max_new_accounts_per_ip = 10_000;
     configure(&mut settings);
     let application = Application::build(settings.clone(), pool.clone(), leptos)
         .await
@@ -94,6 +96,18 @@ impl TestApp {
             .build()
             .unwrap();
         Browser { client, jar }
+    }
+
+    /// A browser that keeps no cookies: whatever it calls, it stays signed out.
+    pub fn cookieless_browser(&self) -> Browser {
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        Browser {
+            client,
+            jar: Arc::default(),
+        }
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -211,7 +225,16 @@ impl TestApp {
             .await;
         assert_eq!(response.status(), 200, "{}", response.text().await.unwrap());
         let result: herald::api::team::InviteResult = json(response).await;
-        result.link.expect("a new person gets a link")
+        match result.delivery {
+            herald::api::team::InviteDelivery::Link(link) => link,
+            other => panic!("without mail, the inviter gets the link; got {other:?}"),
+        }
+    }
+
+    /// The signed-in `browser` accepts the invite behind `link`.
+    pub async fn join(&self, browser: &Browser, link: &str) -> reqwest::Response {
+        let token = link.rsplit('/').next().unwrap();
+        self.call(browser, "join_workspace", &[("token", token)]).await
     }
 
     /// The publishing engine over this app's database and key, to run tasks step by step.

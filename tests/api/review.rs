@@ -267,7 +267,7 @@ async fn every_step_is_on_record_and_the_record_cannot_be_changed(pool: PgPool) 
             .fetch_all(&team.app.pool)
             .await
             .unwrap();
-    assert_eq!(others, ["member.invited", "session.signed_in"]);
+    assert_eq!(others, ["member.invited", "member.joined", "session.signed_in"]);
 }
 
 #[sqlx::test]

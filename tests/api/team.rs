@@ -121,7 +121,7 @@ async fn an_invited_person_cannot_sign_in_before_setting_a_password(pool: PgPool
 async fn inviting_an_existing_member_is_a_conflict_and_owner_is_not_invitable(pool: PgPool) {
     let app = spawn_app(pool).await;
     let owner = app.owner("olive@example.com", "Acme").await;
-    app.invite(&owner, "new@example.com", "editor").await;
+    app.member(&owner, "new@example.com", "editor").await;
     let (status, _) = error(
         app.call(
             &owner,
@@ -224,21 +224,55 @@ async fn the_team_lists_members_and_pending_invites(pool: PgPool) {
     app.member(&owner, "eddie@example.com", "editor").await;
     app.invite(&owner, "pending@example.com", "viewer").await;
     let team: TeamView = json(app.call(&owner, "team", &[]).await).await;
-    let summary: Vec<(&str, Role, bool)> = team
-        .members
-        .iter()
-        .map(|m| (m.email.as_str(), m.role, m.joined))
-        .collect();
+    let summary: Vec<(&str, Role)> = team.members.iter().map(|m| (m.email.as_str(), m.role)).collect();
     assert_eq!(
         summary,
         [
-            ("olive@example.com", Role::Owner, true),
-            ("eddie@example.com", Role::Editor, true),
-            ("pending@example.com", Role::Viewer, false)
+            ("olive@example.com", Role::Owner),
+            ("eddie@example.com", Role::Editor)
         ]
     );
-    assert_eq!(team.pending.len(), 1);
-    assert_eq!(team.pending[0].email, "pending@example.com");
+    let pending: Vec<(&str, Role)> = team.pending.iter().map(|i| (i.email.as_str(), i.role)).collect();
+    assert_eq!(pending, [("pending@example.com", Role::Viewer)]);
+
+    // Inviting again renews the link (the old one stops working); withdrawing ends it.
+    let first = app.invite(&owner, "pending@example.com", "editor").await;
+    let renewed: herald::api::team::InviteResult = json(
+        app.call(
+            &owner,
+            "renew_invite",
+            &[("invite_id", &team.pending[0].id.to_string())],
+        )
+        .await,
+    )
+    .await;
+    let herald::api::team::InviteDelivery::Link(second) = renewed.delivery else {
+        panic!("a link without mail")
+    };
+    let token = |link: &str| link.rsplit('/').next().unwrap().to_owned();
+    let details = |link: String| {
+        let app = &app;
+        async move {
+            app.call(&app.browser(), "invite_details", &[("token", &token(&link))])
+                .await
+                .status()
+        }
+    };
+    assert_eq!(details(first).await, 404);
+    assert_eq!(details(second.clone()).await, 200);
+    let team: TeamView = json(app.call(&owner, "team", &[]).await).await;
+    assert_eq!(team.pending[0].role, Role::Editor);
+    assert_eq!(
+        app.call(
+            &owner,
+            "withdraw_invite",
+            &[("invite_id", &team.pending[0].id.to_string())]
+        )
+        .await
+        .status(),
+        200
+    );
+    assert_eq!(details(second).await, 404);
 }
 
 #[sqlx::test]
@@ -267,16 +301,9 @@ async fn people_in_two_workspaces_switch_between_them(pool: PgPool) {
     let app = spawn_app(pool).await;
     let first = app.owner("olive@example.com", "Acme").await;
     let second = app.owner("sam@example.com", "Beta").await;
-    // Sam already has an account: adding him needs no link.
-    let response = app
-        .call(
-            &first,
-            "invite_member",
-            &[("email", "sam@example.com"), ("role", "editor")],
-        )
-        .await;
-    let result: herald::api::team::InviteResult = json(response).await;
-    assert_eq!(result.link, None);
+    // Sam already has an account: he accepts the invite signed in.
+    let link = app.invite(&first, "sam@example.com", "editor").await;
+    assert_eq!(app.join(&second, &link).await.status(), 200);
 
     let viewer = app.viewer(&second).await;
     assert_eq!(viewer.workspaces.len(), 2);

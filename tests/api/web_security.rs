@@ -77,8 +77,13 @@ async fn the_session_cookie_is_http_only_and_same_site(pool: PgPool) {
     let response = app
         .sign_up(&app.browser(), "Olive", "olive@example.com", "Acme")
         .await;
-    let cookie = response.headers()["set-cookie"].to_str().unwrap().to_owned();
-    assert!(cookie.starts_with("herald_session="), "{cookie}");
+    let cookie = response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|value| value.to_str().unwrap().to_owned())
+        .find(|cookie| cookie.starts_with("herald_session="))
+        .expect("a session cookie");
     assert!(cookie.contains("HttpOnly"), "{cookie}");
     assert!(cookie.contains("SameSite=Lax"), "{cookie}");
 }

@@ -23,9 +23,7 @@ fn SignInForm() -> impl IntoView {
     let next = move || query.with(|q| q.get("next")).unwrap_or_default();
     let notice = move || {
         query.with(|q| {
-            if q.get("joined").is_some() {
-                Some("Your password is set. Sign in to join your team.")
-            } else if q.get("expired").is_some() {
+            if q.get("expired").is_some() {
                 Some("Your session has expired. Please sign in again.")
             } else {
                 None

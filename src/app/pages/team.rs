@@ -1,7 +1,8 @@
 use super::header::PageHeader;
 use crate::api::error::AppError;
 use crate::api::team::{
-    ChangeRole, InviteMember, InviteResult, MemberView, RemoveMember, RenewInvite, TeamView, team,
+    ChangeRole, InviteDelivery, InviteMember, InviteResult, MemberView, PendingInviteView, RemoveMember,
+    RenewInvite, TeamView, WithdrawInvite, team,
 };
 use crate::app::components::alert::{Alert, Tone, action_error};
 use crate::app::components::empty_state::EmptyState;
@@ -15,6 +16,7 @@ use leptos_meta::Title;
 struct TeamActions {
     invite: ServerAction<InviteMember>,
     renew: ServerAction<RenewInvite>,
+    withdraw: ServerAction<WithdrawInvite>,
     change: ServerAction<ChangeRole>,
     remove: ServerAction<RemoveMember>,
 }
@@ -24,6 +26,7 @@ pub fn TeamPage() -> impl IntoView {
     let actions = TeamActions {
         invite: ServerAction::new(),
         renew: ServerAction::new(),
+        withdraw: ServerAction::new(),
         change: ServerAction::new(),
         remove: ServerAction::new(),
     };
@@ -32,6 +35,7 @@ pub fn TeamPage() -> impl IntoView {
             (
                 actions.invite.version().get(),
                 actions.renew.version().get(),
+                actions.withdraw.version().get(),
                 actions.change.version().get(),
                 actions.remove.version().get(),
             )
@@ -75,14 +79,21 @@ fn TeamManagement(team: TeamView, actions: TeamActions) -> impl IntoView {
             view! { <MemberRow member is_me can_manage assignable=assignable.clone() actions /> }
         })
         .collect_view();
+    let pending = team
+        .pending
+        .iter()
+        .cloned()
+        .map(|invite| view! { <PendingRow invite actions /> })
+        .collect_view();
     view! {
         <div class="grid gap-8 lg:grid-cols-3">
             <section class="lg:col-span-2">
                 {action_error(actions.change)}
                 {action_error(actions.remove)}
                 {action_error(actions.renew)}
+                {action_error(actions.withdraw)}
                 <div class="overflow-hidden rounded-2xl bg-white shadow-sm ring-1 ring-slate-200">
-                    <ul role="list" class="divide-y divide-slate-100" data-testid="member-list">{rows}</ul>
+                    <ul role="list" class="divide-y divide-slate-100" data-testid="member-list">{rows}{pending}</ul>
                 </div>
             </section>
             <aside class="space-y-4">
@@ -107,15 +118,6 @@ fn MemberRow(
         .map(|role| view! { <option value=role.as_str() selected=role == current_role>{role.label()}</option> })
         .collect_view();
     let (change_id, remove_id, select_id) = (user_id.clone(), user_id.clone(), format!("role-{user_id}"));
-    let renew_form = (!member.joined).then(|| {
-        let user_id = user_id.clone();
-        view! {
-            <ActionForm action=actions.renew>
-                <input type="hidden" name="user_id" value=user_id />
-                <button type="submit" class=SECONDARY_BUTTON>"New link"</button>
-            </ActionForm>
-        }
-    });
     view! {
         <li class="flex flex-col gap-3 px-5 py-4 sm:flex-row sm:items-center" data-testid="member-row" data-email=member.email.clone()>
             <div class="min-w-0 flex-1">
@@ -125,9 +127,6 @@ fn MemberRow(
                 </p>
                 <p class="truncate text-sm text-slate-500">{member.email.clone()}</p>
             </div>
-            {(!member.joined).then(|| view! {
-                <span class="inline-flex w-fit items-center rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-700 ring-1 ring-amber-200">"Invited"</span>
-            })}
             {if can_manage {
                 view! {
                     <div class="flex flex-wrap items-center gap-2">
@@ -137,7 +136,6 @@ fn MemberRow(
                             <select id=select_id name="role" class=format!("{INPUT_CLASS} w-auto")>{options}</select>
                             <button type="submit" class=SECONDARY_BUTTON>"Save"</button>
                         </ActionForm>
-                        {renew_form}
                         <details class="relative">
                             <summary class="cursor-pointer list-none rounded-lg px-3 py-2 text-sm font-semibold text-red-600 hover:bg-red-50 [&::-webkit-details-marker]:hidden">"Remove"</summary>
                             <div class="absolute right-0 z-20 mt-2 w-64 rounded-xl bg-white p-4 shadow-lg ring-1 ring-slate-200">
@@ -163,6 +161,31 @@ fn MemberRow(
     }
 }
 
+/// Someone invited who has not accepted yet.
+#[component]
+fn PendingRow(invite: PendingInviteView, actions: TeamActions) -> impl IntoView {
+    let (renew_id, withdraw_id) = (invite.id.to_string(), invite.id.to_string());
+    view! {
+        <li class="flex flex-col gap-3 px-5 py-4 sm:flex-row sm:items-center" data-testid="invite-row" data-email=invite.email.clone()>
+            <div class="min-w-0 flex-1">
+                <p class="truncate text-sm font-medium text-slate-900">{invite.email.clone()}</p>
+                <p class="truncate text-sm text-slate-500">{format!("Invited as {}", invite.role.label().to_lowercase())}</p>
+            </div>
+            <span class="inline-flex w-fit items-center rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-700 ring-1 ring-amber-200">"Invited"</span>
+            <div class="flex flex-wrap items-center gap-2">
+                <ActionForm action=actions.renew>
+                    <input type="hidden" name="invite_id" value=renew_id />
+                    <button type="submit" class=SECONDARY_BUTTON>"New link"</button>
+                </ActionForm>
+                <ActionForm action=actions.withdraw>
+                    <input type="hidden" name="invite_id" value=withdraw_id />
+                    <button type="submit" class="rounded-lg px-3 py-2 text-sm font-semibold text-red-600 hover:bg-red-50">"Withdraw"</button>
+                </ActionForm>
+            </div>
+        </li>
+    }
+}
+
 #[component]
 fn InvitePanel(actions: TeamActions) -> impl IntoView {
     let roles = Role::INVITABLE
@@ -181,7 +204,7 @@ fn InvitePanel(actions: TeamActions) -> impl IntoView {
     view! {
         <div class="rounded-2xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
             <h2 class="text-base font-semibold text-slate-900">"Invite someone"</h2>
-            <p class="mt-1 text-sm text-slate-500">"They get a one-time link to set their password. Email delivery comes later; share the link yourself."</p>
+            <p class="mt-1 text-sm text-slate-500">"They get a one-time link to join: by mail when this Herald sends mail, otherwise you pass it on."</p>
             <ActionForm action=actions.invite attr:class="mt-4 space-y-4" attr:novalidate="">
                 {action_error(actions.invite)}
                 <div>
@@ -203,18 +226,24 @@ fn InvitePanel(actions: TeamActions) -> impl IntoView {
 
 #[component]
 fn InviteLink(result: InviteResult) -> impl IntoView {
-    match result.link {
-        Some(link) => view! {
+    match result.delivery {
+        InviteDelivery::Link(link) => view! {
             <div class="mt-4 rounded-lg bg-emerald-50 p-4 ring-1 ring-emerald-200">
                 <p class="text-sm font-medium text-emerald-800">{format!("Invite link for {}", result.email)}</p>
-                <p class="mt-1 text-xs text-emerald-700">"It works once and expires in a week. Anyone with it can join as this person."</p>
+                <p class="mt-1 text-xs text-emerald-700">"Send it to them yourself. It works once and expires in a week; with it they create their account, or accept after signing in if they already have one."</p>
                 <input readonly data-testid="invite-link" value=link class="mt-3 block w-full rounded-md border-0 bg-white px-2 py-1.5 font-mono text-xs text-slate-800 ring-1 ring-emerald-200" />
             </div>
         }
         .into_any(),
-        None => view! {
+        InviteDelivery::Mailed => view! {
             <div class="mt-4">
-                <Alert tone=Tone::Success message=format!("{} already has a Herald account and was added; they see this workspace when they sign in.", result.email) />
+                <Alert tone=Tone::Success message=format!("Invitation mailed to {}. The link in it works once, for a week.", result.email) />
+            </div>
+        }
+        .into_any(),
+        InviteDelivery::MailFailed(why) => view! {
+            <div class="mt-4">
+                <Alert tone=Tone::Error message=format!("The invitation to {} is saved, but the mail could not be sent ({why}). Use “New link” to try again.", result.email) />
             </div>
         }
         .into_any(),

@@ -37,7 +37,7 @@ pub async fn request() -> Result<RequestContext, AppError> {
 
 impl RequestContext {
     pub fn client_ip(&self) -> String {
-        super::client_ip::from_parts(&self.parts, self.state.settings.server.trust_proxy_headers)
+        super::client_ip::from_parts(&self.parts, &self.state.proxies)
     }
 
     /// The signed-in person, or 401 saying whether their session ran out.

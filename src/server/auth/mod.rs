@@ -1,5 +1,6 @@
 //! Who is signed in, what they may do, and how they got there.
 pub mod client_ip;
+pub mod device;
 pub mod guard;
 pub mod password;
 pub mod session;

@@ -1,5 +1,5 @@
 use super::guard::RequestContext;
-use super::{password, session, throttle};
+use super::{device, password, session, throttle};
 use crate::api::error::AppError;
 use crate::domain::email::Email;
 use crate::server::audit;
@@ -14,20 +14,26 @@ pub async fn sign_in(request: &RequestContext, email: &str, password: SecretStri
     let state = &request.state;
     let email = Email::parse(email).map_err(AppError::bad_request)?;
     let ip = request.client_ip();
-    throttle::check(&state.pool, &state.settings.auth, email.as_str(), &ip).await?;
+    let known = device::recognise(&state.cipher, &request.parts.headers, email.as_str());
+    let attempt = throttle::begin_sign_in(
+        &state.pool,
+        &state.settings.auth,
+        email.as_str(),
+        &ip,
+        known.as_ref(),
+    )
+    .await?;
 
     let user = users::find_credentials(&state.pool, &email)
         .await
         .map_err(AppError::unexpected)?;
     let (user_id, stored_hash) = match user {
-        Some(user) => (Some(user.id), user.password_hash),
+        Some(user) => (Some(user.id), Some(user.password_hash)),
         None => (None, None),
     };
-    let valid = password::verify(password, stored_hash)
-        .await
-        .map_err(AppError::unexpected)?;
+    let valid = password::verify(password, stored_hash).await?;
+    // A wrong password leaves the attempt on record as a failure.
     let Some(user_id) = user_id.filter(|_| valid) else {
-        throttle::record_failure(&state.pool, email.as_str(), &ip).await?;
         return Err(AppError::Unauthenticated(WRONG_CREDENTIALS.into()));
     };
 
@@ -42,7 +48,8 @@ pub async fn sign_in(request: &RequestContext, email: &str, password: SecretStri
     session::begin(&request.session, user_id, first.id)
         .await
         .map_err(AppError::unexpected)?;
-    throttle::forget(&state.pool, email.as_str()).await?;
+    throttle::succeeded(&state.pool, attempt).await?;
+    device::remember(request, email.as_str(), known.as_ref());
     if let Some(member) = memberships::find(&state.pool, user_id, first.id)
         .await
         .map_err(AppError::unexpected)?

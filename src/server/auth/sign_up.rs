@@ -1,5 +1,5 @@
 use super::guard::RequestContext;
-use super::{password, session};
+use super::{device, password, session, throttle};
 use crate::api::error::AppError;
 use crate::domain::{email::Email, names::parse_name, password as password_rules, role::Role};
 use crate::server::db::{self, memberships, users, workspaces};
@@ -45,12 +45,11 @@ pub async fn sign_up(request: &RequestContext, form: SignUp) -> Result<(), AppEr
         parse_name(&form.workspace_name, "a workspace name").map_err(AppError::bad_request)?;
     let timezone = known_zone_or_utc(&form.timezone);
 
-    let hash = password::hash(form.password)
-        .await
-        .map_err(AppError::unexpected)?;
+    throttle::allow_new_account(request).await?;
+    let hash = password::hash(form.password).await?;
     let pool = &request.state.pool;
     let mut tx = pool.begin().await.map_err(AppError::unexpected)?;
-    let user_id = match users::insert(&mut *tx, &email, &name, Some(&hash)).await {
+    let user_id = match users::insert(&mut *tx, &email, &name, &hash).await {
         Ok(id) => id,
         Err(e) if db::is_unique_violation(&e, "users_email_key") => {
             return Err(AppError::Conflict(
@@ -73,6 +72,7 @@ pub async fn sign_up(request: &RequestContext, form: SignUp) -> Result<(), AppEr
     session::begin(&request.session, user_id, workspace_id)
         .await
         .map_err(AppError::unexpected)?;
+    device::remember(request, email.as_str(), None);
     tracing::info!(%user_id, %workspace_id, "signed up");
     Ok(())
 }

@@ -1,12 +1,13 @@
+//! Invitations to a workspace, by email. Only a hash of each token is kept.
 use crate::domain::role::Role;
 use chrono::{DateTime, Utc};
-use sqlx::{PgExecutor, PgPool};
+use sqlx::{PgConnection, PgExecutor, PgPool};
 use uuid::Uuid;
 
 pub struct NewInvite<'a> {
     pub token_hash: &'a [u8],
     pub workspace_id: Uuid,
-    pub user_id: Uuid,
+    pub email: &'a str,
     pub role: Role,
     pub invited_by: Option<Uuid>,
     pub expires_at: DateTime<Utc>,
@@ -16,28 +17,31 @@ pub struct OpenInvite {
     pub id: Uuid,
     pub workspace_id: Uuid,
     pub workspace_name: String,
-    pub user_id: Uuid,
     pub email: String,
-    pub name: String,
     pub role: Role,
-    pub expires_at: DateTime<Utc>,
 }
 
 pub struct PendingInvite {
     pub id: Uuid,
-    pub user_id: Uuid,
     pub email: String,
     pub role: Role,
     pub expires_at: DateTime<Utc>,
 }
 
-pub async fn insert(executor: impl PgExecutor<'_>, invite: NewInvite<'_>) -> sqlx::Result<Uuid> {
+/// Opens an invite for the address, or gives its open invite a new token, role and expiry
+/// (the old link stops working).
+pub async fn open(executor: impl PgExecutor<'_>, invite: NewInvite<'_>) -> sqlx::Result<Uuid> {
     sqlx::query_scalar!(
-        "insert into invites (token_hash, workspace_id, user_id, role, invited_by, expires_at)
-         values ($1, $2, $3, $4, $5, $6) returning id",
+        "insert into invites (token_hash, workspace_id, email, role, invited_by, expires_at)
+         values ($1, $2, $3, $4, $5, $6)
+         on conflict (workspace_id, lower(email)) where used_at is null
+         do update set token_hash = excluded.token_hash, role = excluded.role,
+                       invited_by = excluded.invited_by, expires_at = excluded.expires_at,
+                       created_at = now()
+         returning id",
         invite.token_hash,
         invite.workspace_id,
-        invite.user_id,
+        invite.email,
         invite.role.as_str(),
         invite.invited_by,
         invite.expires_at
@@ -46,51 +50,69 @@ pub async fn insert(executor: impl PgExecutor<'_>, invite: NewInvite<'_>) -> sql
     .await
 }
 
-/// An unused, unexpired invite with this token hash.
+/// The unused, unexpired invite with this token hash.
 pub async fn find_open(pool: &PgPool, token_hash: &[u8]) -> sqlx::Result<Option<OpenInvite>> {
     let row = sqlx::query!(
-        r#"select i.id, i.workspace_id, w.name as workspace_name, i.user_id, u.email, u.name,
-                  i.role, i.expires_at
-           from invites i
-           join workspaces w on w.id = i.workspace_id
-           join users u on u.id = i.user_id
+        r#"select i.id, i.workspace_id, w.name as workspace_name, i.email, i.role
+           from invites i join workspaces w on w.id = i.workspace_id
            where i.token_hash = $1 and i.used_at is null and i.expires_at > now()"#,
         token_hash
     )
     .fetch_optional(pool)
     .await?;
-    row.map(|r| {
-        Ok(OpenInvite {
-            id: r.id,
-            workspace_id: r.workspace_id,
-            workspace_name: r.workspace_name,
-            user_id: r.user_id,
-            email: r.email,
-            name: r.name,
-            role: r.role.parse().map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
-            expires_at: r.expires_at,
-        })
-    })
-    .transpose()
+    row.map(|r| open_invite(r.id, r.workspace_id, r.workspace_name, r.email, &r.role))
+        .transpose()
 }
 
-/// Marks the invite used; false when it was used or withdrawn meanwhile (one use only).
-pub async fn mark_used(executor: impl PgExecutor<'_>, id: Uuid) -> sqlx::Result<bool> {
-    let result = sqlx::query!(
-        "update invites set used_at = now() where id = $1 and used_at is null and expires_at > now()",
-        id
+/// As `find_open`, holding the invite until the transaction ends: of two acceptances at
+/// once, the second finds it used.
+pub async fn lock_open(conn: &mut PgConnection, token_hash: &[u8]) -> sqlx::Result<Option<OpenInvite>> {
+    let row = sqlx::query!(
+        r#"select i.id, i.workspace_id, w.name as workspace_name, i.email, i.role
+           from invites i join workspaces w on w.id = i.workspace_id
+           where i.token_hash = $1 and i.used_at is null and i.expires_at > now()
+           for update of i"#,
+        token_hash
     )
-    .execute(executor)
+    .fetch_optional(conn)
     .await?;
-    Ok(result.rows_affected() == 1)
+    row.map(|r| open_invite(r.id, r.workspace_id, r.workspace_name, r.email, &r.role))
+        .transpose()
+}
+
+fn open_invite(
+    id: Uuid,
+    workspace_id: Uuid,
+    workspace_name: String,
+    email: String,
+    role: &str,
+) -> sqlx::Result<OpenInvite> {
+    Ok(OpenInvite {
+        id,
+        workspace_id,
+        workspace_name,
+        email,
+        role: parse_role(role)?,
+    })
+}
+
+/// Spends a locked invite on the person who accepted it.
+pub async fn mark_accepted(conn: &mut PgConnection, id: Uuid, user_id: Uuid) -> sqlx::Result<()> {
+    sqlx::query!(
+        "update invites set used_at = now(), accepted_by = $2 where id = $1",
+        id,
+        user_id
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
 }
 
 pub async fn list_pending(pool: &PgPool, workspace_id: Uuid) -> sqlx::Result<Vec<PendingInvite>> {
     let rows = sqlx::query!(
-        r#"select i.id, i.user_id, u.email, i.role, i.expires_at
-           from invites i join users u on u.id = i.user_id
-           where i.workspace_id = $1 and i.used_at is null
-           order by i.created_at desc"#,
+        r#"select id, email, role, expires_at from invites
+           where workspace_id = $1 and used_at is null
+           order by created_at desc"#,
         workspace_id
     )
     .fetch_all(pool)
@@ -99,37 +121,53 @@ pub async fn list_pending(pool: &PgPool, workspace_id: Uuid) -> sqlx::Result<Vec
         .map(|r| {
             Ok(PendingInvite {
                 id: r.id,
-                user_id: r.user_id,
                 email: r.email,
-                role: r.role.parse().map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
+                role: parse_role(&r.role)?,
                 expires_at: r.expires_at,
             })
         })
         .collect()
 }
 
-/// Withdraws every unused invite of a person to a workspace (before a new one, or on removal).
-pub async fn withdraw_for(
+/// Gives a workspace's open invite a new token and expiry; its email and role, or `None`
+/// when there is no such open invite.
+pub async fn renew(
     executor: impl PgExecutor<'_>,
     workspace_id: Uuid,
-    user_id: Uuid,
-) -> sqlx::Result<u64> {
-    let result = sqlx::query!(
-        "delete from invites where workspace_id = $1 and user_id = $2 and used_at is null",
+    id: Uuid,
+    token_hash: &[u8],
+    expires_at: DateTime<Utc>,
+) -> sqlx::Result<Option<(String, Role)>> {
+    let row = sqlx::query!(
+        "update invites set token_hash = $3, expires_at = $4, created_at = now()
+         where workspace_id = $1 and id = $2 and used_at is null
+         returning email, role",
         workspace_id,
-        user_id
+        id,
+        token_hash,
+        expires_at
     )
-    .execute(executor)
+    .fetch_optional(executor)
     .await?;
-    Ok(result.rows_affected())
+    row.map(|r| Ok((r.email, parse_role(&r.role)?))).transpose()
 }
 
-pub async fn withdraw_all_for_user(executor: impl PgExecutor<'_>, user_id: Uuid) -> sqlx::Result<u64> {
-    let result = sqlx::query!(
-        "delete from invites where user_id = $1 and used_at is null",
-        user_id
+/// Withdraws a workspace's open invite; its email, or `None` when there was none.
+pub async fn withdraw(
+    executor: impl PgExecutor<'_>,
+    workspace_id: Uuid,
+    id: Uuid,
+) -> sqlx::Result<Option<String>> {
+    sqlx::query_scalar!(
+        "delete from invites where workspace_id = $1 and id = $2 and used_at is null returning email",
+        workspace_id,
+        id
     )
-    .execute(executor)
-    .await?;
-    Ok(result.rows_affected())
+    .fetch_optional(executor)
+    .await
+}
+
+/// Roles are constrained by a CHECK in the schema, so an unknown one is corrupt data.
+fn parse_role(role: &str) -> sqlx::Result<Role> {
+    role.parse().map_err(|e| sqlx::Error::Decode(Box::new(e)))
 }

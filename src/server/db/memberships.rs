@@ -12,7 +12,6 @@ pub struct MemberRow {
     pub workspace_name: String,
     pub workspace_timezone: String,
     pub role: Role,
-    pub has_password: bool,
 }
 
 pub struct WorkspaceOfUser {
@@ -21,28 +20,29 @@ pub struct WorkspaceOfUser {
     pub role: Role,
 }
 
+/// Makes the person a member; false when they already were (their role stays).
 pub async fn insert(
     executor: impl PgExecutor<'_>,
     workspace_id: Uuid,
     user_id: Uuid,
     role: Role,
-) -> sqlx::Result<()> {
-    sqlx::query!(
-        "insert into memberships (workspace_id, user_id, role) values ($1, $2, $3)",
+) -> sqlx::Result<bool> {
+    let result = sqlx::query!(
+        "insert into memberships (workspace_id, user_id, role) values ($1, $2, $3)
+         on conflict (workspace_id, user_id) do nothing",
         workspace_id,
         user_id,
         role.as_str()
     )
     .execute(executor)
     .await?;
-    Ok(())
+    Ok(result.rows_affected() == 1)
 }
 
 pub async fn find(pool: &PgPool, user_id: Uuid, workspace_id: Uuid) -> sqlx::Result<Option<MemberRow>> {
     let row = sqlx::query!(
         r#"select u.id as user_id, u.email, u.name, w.id as workspace_id,
-                  w.name as workspace_name, w.timezone as workspace_timezone, m.role,
-                  u.password_hash is not null as "has_password!"
+                  w.name as workspace_name, w.timezone as workspace_timezone, m.role
            from memberships m
            join users u on u.id = m.user_id
            join workspaces w on w.id = m.workspace_id
@@ -61,7 +61,6 @@ pub async fn find(pool: &PgPool, user_id: Uuid, workspace_id: Uuid) -> sqlx::Res
             workspace_name: r.workspace_name,
             workspace_timezone: r.workspace_timezone,
             role: parse_role(&r.role)?,
-            has_password: r.has_password,
         })
     })
     .transpose()
@@ -94,12 +93,11 @@ pub struct MemberListRow {
     pub email: String,
     pub name: String,
     pub role: Role,
-    pub joined: bool,
 }
 
 pub async fn list(pool: &PgPool, workspace_id: Uuid) -> sqlx::Result<Vec<MemberListRow>> {
     let rows = sqlx::query!(
-        r#"select u.id, u.email, u.name, m.role, u.password_hash is not null as "joined!"
+        r#"select u.id, u.email, u.name, m.role
            from memberships m join users u on u.id = m.user_id
            where m.workspace_id = $1
            order by case m.role when 'owner' then 0 when 'admin' then 1 when 'editor' then 2
@@ -115,7 +113,6 @@ pub async fn list(pool: &PgPool, workspace_id: Uuid) -> sqlx::Result<Vec<MemberL
                 email: r.email,
                 name: r.name,
                 role: parse_role(&r.role)?,
-                joined: r.joined,
             })
         })
         .collect()
@@ -134,6 +131,18 @@ pub async fn role_of(
     .fetch_optional(executor)
     .await?;
     role.as_deref().map(parse_role).transpose()
+}
+
+/// Whether someone with this email is a member of the workspace.
+pub async fn has_email(executor: impl PgExecutor<'_>, workspace_id: Uuid, email: &str) -> sqlx::Result<bool> {
+    sqlx::query_scalar!(
+        r#"select exists (select 1 from memberships m join users u on u.id = m.user_id
+                          where m.workspace_id = $1 and lower(u.email) = lower($2)) as "exists!""#,
+        workspace_id,
+        email
+    )
+    .fetch_one(executor)
+    .await
 }
 
 /// Owners left in a workspace; locks their rows so two demotions cannot both pass the check.

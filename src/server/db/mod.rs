@@ -8,6 +8,7 @@ pub mod comments;
 pub mod invites;
 pub mod media;
 pub mod memberships;
+pub mod new_accounts;
 pub mod notifications;
 pub mod outbox;
 pub mod overview;

@@ -4,7 +4,7 @@ use uuid::Uuid;
 
 pub struct UserCredentials {
     pub id: Uuid,
-    pub password_hash: Option<String>,
+    pub password_hash: String,
 }
 
 pub async fn count(pool: &PgPool) -> sqlx::Result<i64> {
@@ -29,13 +29,13 @@ pub async fn find_id_by_email(executor: impl PgExecutor<'_>, email: &Email) -> s
         .await
 }
 
-/// Inserts a user; `password_hash` is `None` for someone invited who has not set one yet.
-/// Fails with the `users_email_key` unique violation when the email is taken.
+/// Inserts a person with their password. Fails with the `users_email_key` unique violation
+/// when the email is taken.
 pub async fn insert(
     executor: impl PgExecutor<'_>,
     email: &Email,
     name: &str,
-    password_hash: Option<&str>,
+    password_hash: &str,
 ) -> sqlx::Result<Uuid> {
     sqlx::query_scalar!(
         "insert into users (email, name, password_hash) values ($1, $2, $3) returning id",
@@ -47,36 +47,14 @@ pub async fn insert(
     .await
 }
 
-/// Sets the name and first password of an invited person; false when they already have one
-/// (an invite link must never reset an existing password).
-pub async fn set_initial_password(
-    executor: impl PgExecutor<'_>,
-    user_id: Uuid,
-    name: &str,
-    password_hash: &str,
-) -> sqlx::Result<bool> {
-    let result = sqlx::query!(
-        "update users set name = $2, password_hash = $3 where id = $1 and password_hash is null",
-        user_id,
-        name,
-        password_hash
-    )
-    .execute(executor)
-    .await?;
-    Ok(result.rows_affected() == 1)
-}
-
-pub async fn has_password(executor: impl PgExecutor<'_>, user_id: Uuid) -> sqlx::Result<bool> {
-    sqlx::query_scalar!(
-        r#"select password_hash is not null as "has_password!" from users where id = $1"#,
-        user_id
-    )
-    .fetch_one(executor)
-    .await
-}
-
 pub async fn email(executor: impl PgExecutor<'_>, user_id: Uuid) -> sqlx::Result<String> {
     sqlx::query_scalar!("select email from users where id = $1", user_id)
+        .fetch_one(executor)
+        .await
+}
+
+pub async fn name(executor: impl PgExecutor<'_>, user_id: Uuid) -> sqlx::Result<String> {
+    sqlx::query_scalar!("select name from users where id = $1", user_id)
         .fetch_one(executor)
         .await
 }

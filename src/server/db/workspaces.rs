@@ -61,3 +61,9 @@ pub async fn set_policy(executor: impl PgExecutor<'_>, id: Uuid, policy: Policy)
     .await?;
     Ok(())
 }
+
+pub async fn name(executor: impl PgExecutor<'_>, id: Uuid) -> sqlx::Result<String> {
+    sqlx::query_scalar!("select name from workspaces where id = $1", id)
+        .fetch_one(executor)
+        .await
+}

@@ -52,6 +52,20 @@ impl Letterhead {
     }
 }
 
+impl Letterhead {
+    /// A plain-text message of its own (not an outbox row), such as an invitation.
+    pub fn plain(&self, to: &str, subject: &str, text: String) -> anyhow::Result<Message> {
+        let to: Mailbox = to.parse().context("the recipient's address")?;
+        Message::builder()
+            .from(self.from.clone())
+            .to(to)
+            .subject(subject)
+            .header(ContentType::TEXT_PLAIN)
+            .body(text)
+            .context("could not build the message")
+    }
+}
+
 pub struct Mailer {
     pub transport: AsyncSmtpTransport<Tokio1Executor>,
     pub message: Letterhead,

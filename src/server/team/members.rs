@@ -2,7 +2,7 @@ use crate::api::error::AppError;
 use crate::domain::role::{Permission, Role};
 use crate::server::audit;
 use crate::server::auth::guard::Member;
-use crate::server::db::{invites, memberships, users};
+use crate::server::db::{memberships, users};
 use crate::server::state::AppState;
 use uuid::Uuid;
 
@@ -52,7 +52,7 @@ pub async fn change_role(
     Ok(())
 }
 
-/// Removes a member (and withdraws their pending invite).
+/// Removes a member.
 #[tracing::instrument(skip_all, fields(workspace_id = %actor.workspace_id, %user_id))]
 pub async fn remove(state: &AppState, actor: &Member, user_id: Uuid) -> Result<(), AppError> {
     if user_id == actor.user_id {
@@ -68,9 +68,6 @@ pub async fn remove(state: &AppState, actor: &Member, user_id: Uuid) -> Result<(
         }
         ensure_another_owner(&mut tx, actor.workspace_id).await?;
     }
-    invites::withdraw_for(&mut *tx, actor.workspace_id, user_id)
-        .await
-        .map_err(AppError::unexpected)?;
     memberships::delete(&mut *tx, actor.workspace_id, user_id)
         .await
         .map_err(AppError::unexpected)?;

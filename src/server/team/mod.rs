@@ -1,4 +1,6 @@
-//! Members of a workspace: invites, roles, removal.
+//! Members of a workspace: invites, joining, roles, removal.
+mod invite_mail;
 pub mod invites;
+pub mod joining;
 pub mod members;
 mod token;

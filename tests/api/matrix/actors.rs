@@ -55,7 +55,8 @@ impl Cast {
         browsers.push((Actor::Member(Role::Owner), owner));
         let outsider = app.owner(&Actor::Outsider.email(), "Matrix B").await;
         browsers.push((Actor::Outsider, outsider));
-        browsers.push((Actor::Anonymous, app.browser()));
+        // Keeps no cookies: accepting an invite (which signs in) leaves it anonymous.
+        browsers.push((Actor::Anonymous, app.cookieless_browser()));
         Self { browsers }
     }
 

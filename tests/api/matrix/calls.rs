@@ -63,6 +63,8 @@ async fn args(app: &TestApp, cast: &Cast, fx: &Fixture, name: &str, actor: Actor
             ("name", "Ivy Invited".into()),
             ("password", PASSWORD.into()),
         ],
+        // Someone else's invitation: nobody in the cast may accept it.
+        "join_workspace" => vec![("token", fx.invitee(app, cast).await.1)],
         "switch_workspace" => vec![("workspace_id", fx.workspace.to_string())],
         "connect_account" | "reconnect_account" => {
             let mut pairs = vec![
@@ -133,9 +135,10 @@ async fn args(app: &TestApp, cast: &Cast, fx: &Fixture, name: &str, actor: Actor
             ("email", format!("{}@matrix-a.example", Uuid::new_v4().simple())),
             ("role", "viewer".into()),
         ],
-        "renew_invite" | "remove_member" => vec![("user_id", fx.invitee(app, cast).await.0.to_string())],
+        "renew_invite" | "withdraw_invite" => vec![("invite_id", fx.invitee(app, cast).await.0.to_string())],
+        "remove_member" => vec![("user_id", fx.newcomer(app, cast).await.to_string())],
         "change_role" => vec![
-            ("user_id", fx.invitee(app, cast).await.0.to_string()),
+            ("user_id", fx.newcomer(app, cast).await.to_string()),
             ("role", "contributor".into()),
         ],
         "update_workspace" => vec![("name", "Renamed".into()), ("timezone", "Europe/Berlin".into())],

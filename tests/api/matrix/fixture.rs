@@ -140,16 +140,23 @@ impl Fixture {
         seed::account(app, self.workspace, &seed::mastodon(&self.mastodon.uri())).await
     }
 
-    /// Someone invited and not joined yet: (user id, invite token).
+    /// Someone invited and not joined yet: (invite id, invite token).
     pub async fn invitee(&self, app: &TestApp, cast: &Cast) -> (Uuid, String) {
         let email = format!("{}@matrix-a.example", Uuid::new_v4().simple());
         let link = app.invite(cast.owner(), &email, "viewer").await;
-        let user: Uuid = sqlx::query_scalar("select id from users where email = $1")
+        let invite: Uuid = sqlx::query_scalar("select id from invites where email = $1 and used_at is null")
             .bind(&email)
             .fetch_one(&app.pool)
             .await
             .unwrap();
-        (user, token_of(&link))
+        (invite, token_of(&link))
+    }
+
+    /// Someone who joined as a viewer a moment ago: their user id.
+    pub async fn newcomer(&self, app: &TestApp, cast: &Cast) -> Uuid {
+        let email = format!("{}@matrix-a.example", Uuid::new_v4().simple());
+        let joined = app.member(cast.owner(), &email, "viewer").await;
+        app.viewer(&joined).await.user_id
     }
 }
 

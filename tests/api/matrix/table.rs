@@ -58,7 +58,15 @@ pub const SERVER_FNS: &[Row] = &[
     anyone("sign_in"),
     anyone("sign_out"),
     anyone("invite_details"),
-    anyone("accept_invite"),
+    // Signed in, it is refused (409): a new account would replace the session.
+    Row {
+        name: "accept_invite",
+        who: Who::Anyone,
+        outsider: Outsider::Own,
+        also_ok: &[409],
+    },
+    // Only the invited address may accept, and the matrix's invite is addressed to nobody in it.
+    row("join_workspace", &[], Denied),
     row("switch_workspace", MEMBERS, Denied),
     // Accounts: everyone sees them; owners and admins manage them.
     row("accounts", MEMBERS, Own),
@@ -100,6 +108,7 @@ pub const SERVER_FNS: &[Row] = &[
     row("team", MANAGERS, Own),
     row("invite_member", MANAGERS, Own),
     row("renew_invite", MANAGERS, Denied),
+    row("withdraw_invite", MANAGERS, Denied),
     row("change_role", MANAGERS, Denied),
     row("remove_member", MANAGERS, Denied),
     row("workspace_settings", MEMBERS, Own),

@@ -1,0 +1,169 @@
+//! Invites cannot be used to take over a person or to add them anywhere without their say.
+use crate::helpers::{Browser, PASSWORD, TestApp, error, json, spawn_app};
+use sqlx::PgPool;
+
+const CFO: &str = "cfo@corp.example";
+const MALLORY_PASSWORD: &str = "mallory's own password";
+
+/// Invites `email` and returns the whole JSON answer (the same shape whoever `email` is).
+async fn invite_answer(app: &TestApp, admin: &Browser, email: &str, role: &str) -> serde_json::Value {
+    let response = app
+        .call(admin, "invite_member", &[("email", email), ("role", role)])
+        .await;
+    assert_eq!(response.status(), 200);
+    json(response).await
+}
+
+fn token_of(answer: &serde_json::Value) -> String {
+    let link = answer["delivery"]["link"]
+        .as_str()
+        .unwrap_or_else(|| panic!("without mail, the inviter gets the link: {answer}"));
+    link.rsplit('/').next().unwrap().to_owned()
+}
+
+async fn workspace_names(app: &TestApp, browser: &Browser) -> Vec<String> {
+    let mut names: Vec<String> = app
+        .viewer(browser)
+        .await
+        .workspaces
+        .into_iter()
+        .map(|w| w.name)
+        .collect();
+    names.sort();
+    names
+}
+
+#[sqlx::test]
+async fn another_workspace_cannot_take_over_a_person_invited_elsewhere(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    let acme = app.owner("olive@acme.example", "Acme").await;
+    invite_answer(&app, &acme, CFO, "admin").await;
+
+    // Mallory signs up, invites the same address to her own workspace and uses her link.
+    let mallory = app.owner("mallory@evil.example", "Evil").await;
+    let answer = invite_answer(&app, &mallory, CFO, "viewer").await;
+    let accepted = app
+        .call(
+            &app.browser(),
+            "accept_invite",
+            &[
+                ("token", token_of(&answer).as_str()),
+                ("name", "Not The CFO"),
+                ("password", MALLORY_PASSWORD),
+            ],
+        )
+        .await;
+    println!("Mallory's acceptance: {}", accepted.status());
+
+    // Whatever her link did, it never reaches Acme.
+    let as_cfo = app.browser();
+    if app.sign_in(&as_cfo, CFO, MALLORY_PASSWORD).await.status() == 200 {
+        assert_eq!(workspace_names(&app, &as_cfo).await, ["Evil"]);
+    }
+    let acme_members: Vec<String> = sqlx::query_scalar(
+        "select u.email from memberships m join users u on u.id = m.user_id
+         join workspaces w on w.id = m.workspace_id where w.name = 'Acme'",
+    )
+    .fetch_all(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(acme_members, ["olive@acme.example"]);
+}
+
+#[sqlx::test]
+async fn an_invite_link_never_sets_the_password_of_an_existing_account(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    app.owner("bob@example.com", "Bob's").await;
+    let mallory = app.owner("mallory@evil.example", "Evil").await;
+    let answer = invite_answer(&app, &mallory, "bob@example.com", "viewer").await;
+    let (status, message) = error(
+        app.call(
+            &app.browser(),
+            "accept_invite",
+            &[
+                ("token", token_of(&answer).as_str()),
+                ("name", "Bob?"),
+                ("password", MALLORY_PASSWORD),
+            ],
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(status, 409, "{message}");
+    assert!(message.contains("Sign in"), "{message}");
+    assert_eq!(
+        app.sign_in(&app.browser(), "bob@example.com", MALLORY_PASSWORD)
+            .await
+            .status(),
+        401
+    );
+    let bob = app.browser();
+    assert_eq!(app.sign_in(&bob, "bob@example.com", PASSWORD).await.status(), 200);
+    assert_eq!(workspace_names(&app, &bob).await, ["Bob's"]);
+}
+
+#[sqlx::test]
+async fn a_registered_person_joins_another_workspace_only_by_accepting_while_signed_in(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    let bob = app.owner("bob@example.com", "Bob's").await;
+    let acme = app.owner("olive@acme.example", "Acme").await;
+    let answer = invite_answer(&app, &acme, "bob@example.com", "editor").await;
+    let token = token_of(&answer);
+    assert_eq!(
+        workspace_names(&app, &bob).await,
+        ["Bob's"],
+        "added without consent"
+    );
+
+    // Nobody else can use Bob's invitation: not signed out, not signed in as someone else.
+    let (status, _) = error(
+        app.call(&app.browser(), "join_workspace", &[("token", &token)])
+            .await,
+    )
+    .await;
+    assert_eq!(status, 401);
+    let mallory = app.owner("mallory@evil.example", "Evil").await;
+    let (status, message) = error(app.call(&mallory, "join_workspace", &[("token", &token)]).await).await;
+    assert_eq!(status, 403, "{message}");
+    assert_eq!(workspace_names(&app, &mallory).await, ["Evil"]);
+
+    // Bob accepts: he is an editor of Acme now, and the link is spent.
+    let joined = app.call(&bob, "join_workspace", &[("token", &token)]).await;
+    assert_eq!(joined.status(), 200, "{}", joined.text().await.unwrap());
+    assert_eq!(workspace_names(&app, &bob).await, ["Acme", "Bob's"]);
+    assert_eq!(app.viewer(&bob).await.workspace.name, "Acme");
+    let (status, _) = error(app.call(&bob, "join_workspace", &[("token", &token)]).await).await;
+    assert_eq!(status, 404);
+}
+
+#[sqlx::test]
+async fn the_answer_to_an_invite_does_not_say_whether_the_email_is_registered(pool: PgPool) {
+    let app = spawn_app(pool).await;
+    app.owner("bob@example.com", "Bob's").await;
+    let acme = app.owner("olive@acme.example", "Acme").await;
+    let registered = invite_answer(&app, &acme, "bob@example.com", "editor").await;
+    let unknown = invite_answer(&app, &acme, "nobody@example.com", "editor").await;
+    let shape = |answer: &serde_json::Value| {
+        let mut answer = answer.clone();
+        answer["email"] = "…".into();
+        answer["delivery"]["link"] = answer["delivery"]["link"].as_str().map(|_| "a link").into();
+        answer
+    };
+    assert_eq!(shape(&registered), shape(&unknown));
+
+    // Nor does the invitation page, to whoever holds the link.
+    let details = |answer: serde_json::Value| {
+        let app = &app;
+        async move {
+            let token = token_of(&answer);
+            let mut view: serde_json::Value = json(
+                app.call(&app.browser(), "invite_details", &[("token", &token)])
+                    .await,
+            )
+            .await;
+            view["email"] = "…".into();
+            view
+        }
+    };
+    assert_eq!(details(registered).await, details(unknown).await);
+}
