@@ -22,7 +22,7 @@ test('an owner invites an editor, who joins and cannot manage the team', async (
   const link = await linkField.inputValue();
   assert.match(link, /\/invite\/[A-Za-z0-9_-]{43}$/);
   const row = owner.getByTestId('invite-row').filter({ hasText: editorEmail });
-  await row.getByText('Invited').waitFor();
+  await row.getByText('Invited', { exact: true }).waitFor();
 
   // The editor opens the link in their own browser and creates their account, signed in at once.
   const editorContext = await browser.newContext();
