@@ -75,7 +75,7 @@ async fn run(scenario: Scenario, server: &PgConnectOptions, name: &str) -> Resul
     let mut settings = Settings::load(None)?;
     settings.secrets.key = Some(key.clone().into());
     let cipher = Cipher::from_settings(&settings)?;
-    let (count, first_due) = seed(&pool, &cipher, &network, scenario).await?;
+    let (count, first_due, neighbour) = seed(&pool, &cipher, &network, scenario).await?;
     let database_url = format!(
         "postgres://{}@{}:{}/{name}",
         server.get_username(),
@@ -151,6 +151,20 @@ async fn run(scenario: Scenario, server: &PgConnectOptions, name: &str) -> Resul
             count as f64 / span
         );
     }
+    if let Some(neighbour) = neighbour {
+        let mut order = arrivals.clone();
+        order.sort_by_key(|(_, at)| *at);
+        let place = order
+            .iter()
+            .position(|(id, _)| *id == neighbour)
+            .context("the neighbour's post never arrived")?;
+        let late = order[place].1 - due[&neighbour];
+        println!(
+            "  another workspace's post due 1 s into the burst: {:.1} ms late, {}th of {count} to go out",
+            late.num_microseconds().unwrap_or(0) as f64 / 1000.0,
+            place + 1
+        );
+    }
     println!(
         "  worker peak RSS          {:.1} MiB",
         peak_rss_kib as f64 / 1024.0
@@ -181,14 +195,35 @@ async fn fake_network(arrivals: Arrivals) -> Result<String> {
     Ok(address)
 }
 
-/// One workspace, one Mastodon account, and the scenario's targets with their tasks.
+/// One workspace, one Mastodon account, and the scenario's targets with their tasks. A burst
+/// also has a neighbour: another workspace with one post due a second into the burst, which
+/// must not wait for the burst to drain. Returns the targets, the first due instant and the
+/// neighbour's target.
 async fn seed(
     pool: &PgPool,
     cipher: &Cipher,
     network: &str,
     scenario: Scenario,
-) -> Result<(i64, DateTime<Utc>)> {
-    let workspace: Uuid = sqlx::query_scalar("insert into workspaces (name) values ('Bench') returning id")
+) -> Result<(i64, DateTime<Utc>, Option<Uuid>)> {
+    let start = Utc::now() + chrono::Duration::seconds(15);
+    let (count, spread_ms) = match scenario {
+        Scenario::Steady => (STEADY_TARGETS, STEADY_SPAN_SECS * 1000 / STEADY_TARGETS),
+        Scenario::Burst => (BURST_TARGETS, 0),
+    };
+    let bench = account(pool, cipher, network, "Bench").await?;
+    schedule(pool, bench, start, count, spread_ms).await?;
+    let Scenario::Burst = scenario else {
+        return Ok((count, start, None));
+    };
+    let neighbour = account(pool, cipher, network, "Neighbour").await?;
+    let targets = schedule(pool, neighbour, start + chrono::Duration::seconds(1), 1, 0).await?;
+    Ok((count + 1, start, targets.first().copied()))
+}
+
+/// A workspace with one Mastodon account at the fake network: (workspace, account).
+async fn account(pool: &PgPool, cipher: &Cipher, network: &str, name: &str) -> Result<(Uuid, Uuid)> {
+    let workspace: Uuid = sqlx::query_scalar("insert into workspaces (name) values ($1) returning id")
+        .bind(name)
         .fetch_one(pool)
         .await?;
     let account = Uuid::new_v4();
@@ -198,18 +233,26 @@ async fn seed(
     };
     sqlx::query(
         "insert into accounts (id, workspace_id, platform, display_name, handle, colour, credentials)
-         values ($1, $2, 'mastodon', 'Bench', '@bench', '#6366f1', $3)",
+         values ($1, $2, 'mastodon', $3, '@bench', '#6366f1', $4)",
     )
     .bind(account)
     .bind(workspace)
+    .bind(name)
     .bind(cipher.seal(&credentials.to_json(), account.as_bytes()))
     .execute(pool)
     .await?;
-    let start = Utc::now() + chrono::Duration::seconds(15);
-    let (count, spread_ms) = match scenario {
-        Scenario::Steady => (STEADY_TARGETS, STEADY_SPAN_SECS * 1000 / STEADY_TARGETS),
-        Scenario::Burst => (BURST_TARGETS, 0),
-    };
+    Ok((workspace, account))
+}
+
+/// `count` posts to the account, `spread_ms` apart from `start`, with their tasks; returns
+/// their targets.
+async fn schedule(
+    pool: &PgPool,
+    (workspace, account): (Uuid, Uuid),
+    start: DateTime<Utc>,
+    count: i64,
+    spread_ms: i64,
+) -> Result<Vec<Uuid>> {
     let mut tx = pool.begin().await?;
     let posts: Vec<(Uuid, DateTime<Utc>)> = sqlx::query_as(
         "insert into posts (workspace_id, body, status, scheduled_at, timezone)
@@ -232,19 +275,17 @@ async fn seed(
     .execute(&mut *tx)
     .await?;
     // The same rows `queue::schedule_post` writes, for every target in one statement.
-    sqlx::query("update post_targets t set due_at = p.scheduled_at from posts p where p.id = t.post_id")
-        .execute(&mut *tx)
-        .await?;
     let tasks: Vec<(Uuid, i32)> = sqlx::query_as(
-        "select t.id, p.version from post_targets t join posts p on p.id = t.post_id
-         where p.workspace_id = $1",
+        "update post_targets t set due_at = p.scheduled_at from posts p
+         where p.id = t.post_id and p.workspace_id = $1
+         returning t.id, p.version",
     )
     .bind(workspace)
     .fetch_all(&mut *tx)
     .await?;
     herald::server::publish::queue::push_for_targets(&mut tx, &tasks).await?;
     tx.commit().await?;
-    Ok((count, start))
+    Ok(tasks.into_iter().map(|(target, _)| target).collect())
 }
 
 fn percentile(sorted: &[f64], percent: f64) -> f64 {

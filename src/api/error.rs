@@ -59,6 +59,15 @@ impl AppError {
     }
 }
 
+/// A service's error with its context (`.context("recording the image")`) becomes `Internal`
+/// at the edge, its whole chain logged once.
+#[cfg(feature = "ssr")]
+impl From<anyhow::Error> for AppError {
+    fn from(cause: anyhow::Error) -> Self {
+        Self::unexpected(cause)
+    }
+}
+
 impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 

@@ -30,6 +30,18 @@ pub struct Settings {
     pub media: MediaSettings,
     #[serde(default)]
     pub smtp: SmtpSettings,
+    #[serde(default)]
+    pub monitoring: MonitoringSettings,
+}
+
+/// Who may read `/metrics` and the details of `/healthz` (see `web::monitoring`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct MonitoringSettings {
+    /// Opens both to requests with `Authorization: Bearer <token>`.
+    pub token: Option<SecretString>,
+    /// Opens both to anyone who can reach Herald (on a private network).
+    pub public: bool,
 }
 
 /// Notification mail. Without `url`, Herald sends none (notifications stay in the app).
@@ -60,6 +72,10 @@ pub struct OutboundSettings {
 #[derive(Debug, Clone, Deserialize)]
 pub struct MediaSettings {
     pub max_image_bytes: usize,
+    /// What one workspace's images may take on disk in all.
+    pub workspace_quota_bytes: i64,
+    /// An image attached to no post is removed this long after its upload.
+    pub unattached_keep_hours: i64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -257,6 +273,10 @@ impl Settings {
             self.auth.max_new_accounts_per_ip > 0 && self.auth.new_account_window_seconds > 0,
             "auth.max_new_accounts_per_ip and auth.new_account_window_seconds must be positive"
         );
+        anyhow::ensure!(
+            self.media.workspace_quota_bytes > 0 && self.media.unattached_keep_hours > 0,
+            "media.workspace_quota_bytes and media.unattached_keep_hours must be positive"
+        );
         crate::server::auth::client_ip::Proxies::parse(&self.server)
             .context("server.trusted_proxies (HERALD_SERVER__TRUSTED_PROXIES)")?;
         crate::server::outbound::AllowList::parse(&self.outbound.allow_private)
@@ -277,5 +297,17 @@ mod tests {
         assert!(!settings.server.secure_cookies());
         let printed = format!("{settings:?}");
         assert!(!printed.contains("postgres://"), "{printed}");
+    }
+
+    /// A network without a limit would let one workspace post without bound through it.
+    #[test]
+    fn every_network_has_a_default_posting_limit() {
+        let limits = Settings::load(None).unwrap().publishing.rate_limits;
+        for platform in Platform::ALL {
+            assert!(
+                limits.contains_key(platform.as_str()),
+                "{platform:?} has no default limit"
+            );
+        }
     }
 }

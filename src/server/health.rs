@@ -1,13 +1,21 @@
 use crate::server::state::AppState;
+use crate::server::web::monitoring::may_read;
 use axum::Json;
 use axum::extract::State;
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use serde::Serialize;
 use std::time::{Duration, Instant};
 
+/// What `/healthz` says: the status to anyone, the details to those who may read them.
 #[derive(Serialize)]
 pub struct Health {
     status: &'static str,
+    #[serde(flatten)]
+    details: Option<HealthDetails>,
+}
+
+#[derive(Serialize)]
+pub struct HealthDetails {
     version: &'static str,
     database: DatabaseHealth,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -49,8 +57,9 @@ pub struct DatabaseHealth {
     error: Option<String>,
 }
 
-/// `GET /healthz`: 200 when the database answers, 503 (with the reason) when it does not.
-pub async fn healthz(State(state): State<AppState>) -> (StatusCode, Json<Health>) {
+/// `GET /healthz`: 200 when the database answers and publishing keeps up, else 503; the reason
+/// only to those who may read it (see `web::monitoring`).
+pub async fn healthz(State(state): State<AppState>, headers: HeaderMap) -> (StatusCode, Json<Health>) {
     let started = Instant::now();
     let probe = sqlx::query_scalar!(r#"select 1 as "one!""#).fetch_one(&state.pool);
     let database = match tokio::time::timeout(Duration::from_secs(3), probe).await {
@@ -95,9 +104,11 @@ pub async fn healthz(State(state): State<AppState>) -> (StatusCode, Json<Health>
         code,
         Json(Health {
             status,
-            version: env!("CARGO_PKG_VERSION"),
-            database,
-            queue,
+            details: may_read(&state.settings.monitoring, &headers).then_some(HealthDetails {
+                version: env!("CARGO_PKG_VERSION"),
+                database,
+                queue,
+            }),
         }),
     )
 }

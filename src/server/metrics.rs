@@ -1,9 +1,10 @@
 //! `GET /metrics`: counters and histograms in Prometheus' text format, plus queue gauges read
 //! from the database at scrape time.
 use crate::server::state::AppState;
+use crate::server::web::monitoring::may_read;
 use axum::extract::State;
-use axum::http::{StatusCode, header};
-use axum::response::IntoResponse;
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
 use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
 use std::sync::OnceLock;
 
@@ -33,7 +34,15 @@ pub fn handle() -> &'static PrometheusHandle {
     })
 }
 
-pub async fn serve(State(state): State<AppState>) -> impl IntoResponse {
+pub async fn serve(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    if !may_read(&state.settings.monitoring, &headers) {
+        return (
+            StatusCode::UNAUTHORIZED,
+            [(header::WWW_AUTHENTICATE, "Bearer")],
+            "Set monitoring.token and send it as a bearer token.\n",
+        )
+            .into_response();
+    }
     let handle = handle();
     match super::health::queue_lag(&state.pool).await {
         Ok(queue) => {
@@ -47,4 +56,5 @@ pub async fn serve(State(state): State<AppState>) -> impl IntoResponse {
         [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
         handle.render(),
     )
+        .into_response()
 }

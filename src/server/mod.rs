@@ -7,6 +7,7 @@ pub mod config;
 pub mod crypto;
 pub mod db;
 pub mod health;
+pub mod housekeeping;
 pub mod http;
 pub mod mail;
 pub mod media_files;

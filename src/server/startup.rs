@@ -14,7 +14,6 @@ use leptos_axum::{LeptosRoutes, generate_route_list};
 use sqlx::PgPool;
 use std::future::Future;
 use std::net::SocketAddr;
-use std::time::Duration;
 use tokio::net::TcpListener;
 use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::SameSite;
@@ -47,7 +46,7 @@ impl Application {
         }
         let state = AppState::new(settings, pool, leptos_options)?;
         metrics::handle();
-        spawn_housekeeping(&state);
+        crate::server::housekeeping::spawn(&state);
         crate::server::mail::spawn(&state);
         Ok(Self {
             listener,
@@ -128,32 +127,6 @@ fn router(state: AppState) -> Router {
         .layer(from_fn_with_state(state.clone(), web::body_limit::limit))
         .layer(from_fn_with_state(state.clone(), web::csrf::same_origin_writes))
         .layer(axum::middleware::from_fn(web::headers::secure))
-        .layer(TraceLayer::new_for_http())
+        .layer(TraceLayer::new_for_http().make_span_with(web::request_log::span::<axum::body::Body>))
         .with_state(state)
-}
-
-/// Background chores of the web process: forget expired sessions, and the sign-in and
-/// new-account attempts the throttle no longer counts.
-fn spawn_housekeeping(state: &AppState) {
-    let store = PgSessionStore::new(state.pool.clone());
-    tokio::spawn(store.delete_expired_every(Duration::from_secs(600)));
-    let pool = state.pool.clone();
-    let keep_seconds = state.settings.auth.throttle_window_seconds.max(3600);
-    let keep_new_accounts = state.settings.auth.new_account_window_seconds;
-    tokio::spawn(async move {
-        let mut interval = tokio::time::interval(Duration::from_secs(600));
-        loop {
-            interval.tick().await;
-            if let Err(error) =
-                crate::server::db::signin_failures::purge_older_than(&pool, keep_seconds).await
-            {
-                tracing::warn!(%error, "could not purge old sign-in failures");
-            }
-            if let Err(error) =
-                crate::server::db::new_accounts::purge_older_than(&pool, keep_new_accounts).await
-            {
-                tracing::warn!(%error, "could not purge old new-account attempts");
-            }
-        }
-    });
 }

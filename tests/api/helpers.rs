@@ -11,6 +11,8 @@ use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
 pub const PASSWORD: &str = "correct horse battery";
+/// Opens /metrics and the details of /healthz in every test app.
+pub const MONITORING_TOKEN: &str = "monitoring-token";
 
 pub struct TestApp {
     pub address: String,
@@ -64,6 +66,7 @@ pub async fn spawn_app_serving(
     settings.outbound.allow_private = vec!["127.0.0.1".into()];
     // Every test's people come from 127.0.0.1; tests of the limit set their own.
     settings.auth.max_new_accounts_per_ip = 10_000;
+    settings.monitoring.token = Some(MONITORING_TOKEN.to_owned().into());
     configure(&mut settings);
     let application = Application::build(settings.clone(), pool.clone(), leptos)
         .await
@@ -235,6 +238,16 @@ impl TestApp {
     pub async fn join(&self, browser: &Browser, link: &str) -> reqwest::Response {
         let token = link.rsplit('/').next().unwrap();
         self.call(browser, "join_workspace", &[("token", token)]).await
+    }
+
+    /// `/metrics` or `/healthz` as the monitoring system asks: with the bearer token.
+    pub async fn monitor(&self, path: &str) -> reqwest::Response {
+        reqwest::Client::new()
+            .get(self.url(path))
+            .bearer_auth(MONITORING_TOKEN)
+            .send()
+            .await
+            .unwrap()
     }
 
     /// The publishing engine over this app's database and key, to run tasks step by step.

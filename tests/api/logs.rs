@@ -1,7 +1,7 @@
 //! No secret reaches the logs. A real `herald serve` process, logging at debug level, is
 //! taken through sign-up, a wrong password, connecting accounts (one with a wrong token)
-//! and a publish the network refuses with a message quoting the token; then everything it
-//! printed is searched for each secret it was given.
+//! and a publish the network refuses with a message quoting the token, an invite link and a
+//! signed image link opened; then everything it printed is searched for each secret.
 use crate::fakes::{MASTODON_TOKEN, mount_mastodon};
 use crate::helpers::PASSWORD;
 use sqlx::PgPool;
@@ -111,6 +111,43 @@ async fn no_secret_reaches_the_logs(pool: PgPool) {
     let (_, targets) = crate::seed::post_in(&pool, workspace, &[account], chrono::Utc::now()).await;
     wait_for_failure(&pool, targets[0]).await;
 
+    // An invite link, opened as the invitee would (also through sign-in and back), and a
+    // signed link to an image, fetched as a network would.
+    let invited = call(
+        "invite_member",
+        &[("email", "ivy@example.com"), ("role", "editor")],
+    )
+    .await
+    .unwrap();
+    let invited: herald::api::team::InviteResult = invited.json().await.unwrap();
+    let herald::api::team::InviteDelivery::Link(invite_link) = invited.delivery else {
+        panic!("without mail, the inviter gets the link");
+    };
+    let invite_token = invite_link.rsplit('/').next().unwrap().to_owned();
+    let stranger = reqwest::Client::new();
+    let opened = stranger.get(&invite_link).send().await.unwrap();
+    assert_eq!(opened.status(), 200);
+    let sign_in_first = format!("{}/signin?next=/invite/{invite_token}", herald.address);
+    assert_eq!(stranger.get(&sign_in_first).send().await.unwrap().status(), 200);
+    let image = reqwest::multipart::Part::bytes(crate::media::PNG.to_vec()).file_name("red.png");
+    let uploaded: herald::api::posts::UploadedImage = browser
+        .post(format!("{}/api/upload_image", herald.address))
+        .header("accept", "application/json")
+        .multipart(reqwest::multipart::Form::new().part("image", image))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let mut settings = herald::server::config::Settings::load(None).unwrap();
+    settings.secrets.key = Some(key.clone().into());
+    let cipher = herald::server::crypto::Cipher::from_settings(&settings).unwrap();
+    let signed_link =
+        herald::server::media_links::public_url(&cipher, &herald.address, uploaded.id, chrono::Utc::now());
+    assert_eq!(stranger.get(&signed_link).send().await.unwrap().status(), 200);
+    let signature = signed_link.rsplit("signature=").next().unwrap().to_owned();
+
     let session = jar_session(&jar, &herald.address);
     let logs = herald.stop();
     assert!(logs.contains("publishing"), "the logs were not captured:\n{logs}");
@@ -126,6 +163,8 @@ async fn no_secret_reaches_the_logs(pool: PgPool) {
         ("webhook signing secret", SIGNING_SECRET),
         ("secrets key", key.as_str()),
         ("session cookie", session.as_str()),
+        ("invite token", invite_token.as_str()),
+        ("media link signature", signature.as_str()),
     ] {
         assert!(!logs.contains(secret), "the {what} is in the logs");
     }

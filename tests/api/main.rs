@@ -6,6 +6,7 @@ mod batch;
 mod cli;
 mod crash;
 mod dashboard;
+mod fairness;
 mod fake_smtp;
 mod fakes;
 mod fuzz;

@@ -163,3 +163,102 @@ async fn a_signed_link_opens_one_image_to_anyone_until_it_expires(pool: PgPool) 
     let half = app.url(&format!("/media/{}?expires=99999999999", image.id));
     assert_eq!(get(half).await.status(), 403);
 }
+
+/// The red square with `filler` bytes after its end: a different file of about that size.
+fn png_of(filler: usize, tag: u8) -> Vec<u8> {
+    let mut bytes = PNG.to_vec();
+    bytes.extend(std::iter::repeat_n(tag, filler));
+    bytes
+}
+
+#[sqlx::test]
+async fn a_workspace_cannot_upload_past_its_quota(pool: PgPool) {
+    let app = spawn_app_with(pool, |settings| settings.media.workspace_quota_bytes = 2_500).await;
+    let owner = app.owner("olive@example.com", "Acme").await;
+    for tag in 1..=2 {
+        let response = upload(&app, &owner, png_of(1_000, tag), "fits.png").await;
+        assert_eq!(response.status(), 200, "image {tag} fits");
+    }
+    let (status, message) = error(upload(&app, &owner, png_of(1_000, 3), "more.png").await).await;
+    assert_eq!(status, 400);
+    assert!(
+        message.starts_with("Image: this workspace's images already take 2.1 KB of its 2.4 KB."),
+        "{message}"
+    );
+    // The same picture again takes no more room; another workspace has its own quota.
+    let again = upload(&app, &owner, png_of(1_000, 1), "again.png").await;
+    assert_eq!(again.status(), 200);
+    let stranger = app.owner("sam@example.com", "Beta").await;
+    let theirs = upload(&app, &stranger, png_of(1_000, 3), "theirs.png").await;
+    assert_eq!(theirs.status(), 200);
+    let stored: i64 = sqlx::query_scalar("select count(*) from media")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(stored, 3);
+}
+
+#[sqlx::test]
+async fn images_no_post_uses_are_removed_a_day_after_upload(pool: PgPool) {
+    use herald::server::posts::media_path;
+    let app = spawn_app(pool).await;
+    let owner = app.owner("olive@example.com", "Acme").await;
+    let attached: UploadedImage = json(upload(&app, &owner, png_of(10, 1), "kept.png").await).await;
+    let abandoned: UploadedImage = json(upload(&app, &owner, png_of(10, 2), "gone.png").await).await;
+    let shared: UploadedImage = json(upload(&app, &owner, png_of(10, 3), "shared.png").await).await;
+    let saved = app
+        .call(
+            &owner,
+            "save_post",
+            &[
+                ("images[0][media_id]", &attached.id.to_string()),
+                ("timezone", "UTC"),
+                ("intent", "draft"),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status(), 200);
+    // Another workspace uploads the shared picture today: its file must stay.
+    let stranger = app.owner("sam@example.com", "Beta").await;
+    let theirs: UploadedImage = json(upload(&app, &stranger, png_of(10, 3), "mine.png").await).await;
+    sqlx::query("update media set created_at = now() - interval '25 hours' where id <> $1")
+        .bind(theirs.id)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let state = app.engine().state.clone();
+    let file_of = |id: uuid::Uuid| {
+        let pool = app.pool.clone();
+        let state = state.clone();
+        async move {
+            let sha: Vec<u8> = sqlx::query_scalar("select sha256 from media where id = $1")
+                .bind(id)
+                .fetch_one(&pool)
+                .await
+                .unwrap();
+            media_path(&state, &sha)
+        }
+    };
+    let (attached_file, abandoned_file, shared_file) = (
+        file_of(attached.id).await,
+        file_of(abandoned.id).await,
+        file_of(shared.id).await,
+    );
+
+    herald::server::housekeeping::run_once(&state).await;
+
+    let left: Vec<uuid::Uuid> = sqlx::query_scalar("select id from media order by created_at")
+        .fetch_all(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(left, vec![attached.id, theirs.id]);
+    assert!(attached_file.exists() && shared_file.exists());
+    assert!(!abandoned_file.exists(), "the abandoned image's file is removed");
+    let gone = owner
+        .client
+        .get(app.url(&format!("/media/{}", abandoned.id)))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(gone.status(), 404);
+}

@@ -176,12 +176,7 @@ async fn publish_now_goes_out_once_through_the_worker(pool: PgPool) {
             .await
             .unwrap();
     assert_eq!(outcomes, [(1, Some("published".to_owned()))]);
-    let metrics = reqwest::get(scene.app.url("/metrics"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let metrics = scene.app.monitor("/metrics").await.text().await.unwrap();
     assert!(
         metrics.contains("herald_published_total{network=\"mastodon\"}"),
         "{metrics}"
@@ -443,8 +438,7 @@ async fn the_sweeper_requeues_lost_tasks_recovers_dead_claims_and_marks_missed_p
 #[sqlx::test]
 async fn healthz_turns_unhealthy_when_due_posts_wait_too_long(pool: PgPool) {
     let scene = scene(pool, false).await;
-    let health = |app: &TestApp| reqwest::get(app.url("/healthz"));
-    let fine = health(&scene.app).await.unwrap();
+    let fine = scene.app.monitor("/healthz").await;
     assert_eq!(fine.status(), 200);
     let saved = scene
         .save("Stuck", Some(Utc::now() + chrono::Duration::days(1)))
@@ -452,7 +446,7 @@ async fn healthz_turns_unhealthy_when_due_posts_wait_too_long(pool: PgPool) {
     let target = scene.target(saved.id).await;
     // No worker runs: the post has waited two minutes past its time.
     scene.make_due(target.id, Duration::from_secs(120)).await;
-    let lagging = health(&scene.app).await.unwrap();
+    let lagging = scene.app.monitor("/healthz").await;
     assert_eq!(lagging.status(), 503);
     let body: serde_json::Value = lagging.json().await.unwrap();
     assert_eq!(body["queue"]["status"], "lagging");

@@ -97,3 +97,34 @@ async fn an_expired_session_is_told_so(pool: PgPool) {
     let (status, message) = error(app.call(&app.browser(), "team", &[]).await).await;
     assert_eq!((status, message.as_str()), (401, "Please sign in to continue."));
 }
+
+#[sqlx::test]
+async fn a_request_in_flight_during_sign_out_cannot_bring_the_session_back(pool: PgPool) {
+    use herald::server::auth::session_store::PgSessionStore;
+    use tower_sessions::SessionStore;
+    let app = spawn_app(pool).await;
+    let browser = app.owner("olive@example.com", "Acme").await;
+    let cookie = browser.session_cookie(&app.address).unwrap();
+    let store = PgSessionStore::new(app.pool.clone());
+    // A request that began before sign-out holds the session as it loaded it…
+    let in_flight = store
+        .load(&cookie.parse().unwrap())
+        .await
+        .unwrap()
+        .expect("the session is live");
+    assert_eq!(app.call(&browser, "sign_out", &[]).await.status(), 200);
+    // …and saves it when it ends, after sign-out deleted it.
+    store.save(&in_flight).await.unwrap();
+
+    let thief = app.browser();
+    thief.set_session_cookie(&app.address, &cookie);
+    assert!(matches!(
+        app.session(&thief).await,
+        SessionState::SignedOut { .. }
+    ));
+    let left: i64 = sqlx::query_scalar("select count(*) from sessions")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(left, 0);
+}

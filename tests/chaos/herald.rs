@@ -60,6 +60,8 @@ impl Launch {
             .env("HERALD_DATA_DIR", self.dir.join("data"))
             .env("HERALD_SERVER__PORT", self.port.to_string())
             .env("HERALD_LOG_FILTER", "warn")
+            // The harness reads /healthz's details (database up or down).
+            .env("HERALD_MONITORING__PUBLIC", "true")
             // The fakes live on loopback, which the outbound guard refuses unless allowed.
             .env("HERALD_OUTBOUND__ALLOW_PRIVATE", "127.0.0.1,localhost")
             // The fake network has no limits; the real ones would spread a burst over hours.

@@ -74,10 +74,11 @@ impl SessionStore for PgSessionStore {
         }
     }
 
+    /// Updates a session that still exists, never brings one back: a request that was in
+    /// flight while its session signed out (or expired) must not undo that.
     async fn save(&self, record: &Record) -> session_store::Result<()> {
         sqlx::query!(
-            "insert into sessions (id, data, expires_at) values ($1, $2, $3)
-             on conflict (id) do update set data = excluded.data, expires_at = excluded.expires_at",
+            "update sessions set data = $2, expires_at = $3 where id = $1",
             record.id.to_string(),
             encode(record)?,
             expires_at(record)?

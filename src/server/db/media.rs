@@ -1,5 +1,5 @@
 //! Uploaded images, one row per distinct file (by SHA-256) per workspace.
-use sqlx::PgPool;
+use sqlx::{PgConnection, PgPool};
 use uuid::Uuid;
 
 pub struct NewMedia<'a> {
@@ -13,7 +13,7 @@ pub struct NewMedia<'a> {
 }
 
 /// Stores the image's record, or returns the existing one with the same content.
-pub async fn insert_or_existing(pool: &PgPool, media: NewMedia<'_>) -> sqlx::Result<Uuid> {
+pub async fn insert_or_existing(conn: &mut PgConnection, media: NewMedia<'_>) -> sqlx::Result<Uuid> {
     sqlx::query_scalar!(
         r#"with inserted as (
                insert into media (workspace_id, sha256, content_type, byte_size, width, height, uploaded_by)
@@ -32,7 +32,69 @@ pub async fn insert_or_existing(pool: &PgPool, media: NewMedia<'_>) -> sqlx::Res
         media.height,
         media.uploaded_by
     )
-    .fetch_one(pool)
+    .fetch_one(conn)
+    .await
+}
+
+/// Holds the file with this content until the transaction ends: an upload writing it and the
+/// clean-up removing it take turns, so neither sees the other half done.
+pub async fn lock_file(conn: &mut PgConnection, sha256: &[u8]) -> sqlx::Result<()> {
+    sqlx::query!(
+        "select pg_advisory_xact_lock(hashtextextended('media-file:' || encode($1, 'hex'), 0))",
+        sha256
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Holds the workspace's uploads until the transaction ends, so two at once cannot both fit
+/// in the room left for one.
+pub async fn lock_workspace_uploads(conn: &mut PgConnection, workspace_id: Uuid) -> sqlx::Result<()> {
+    sqlx::query!(
+        "select pg_advisory_xact_lock(hashtextextended('media-quota:' || $1::uuid::text, 0))",
+        workspace_id
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// The workspace's images' bytes in all, and whether one of them has this content.
+pub async fn usage(conn: &mut PgConnection, workspace_id: Uuid, sha256: &[u8]) -> sqlx::Result<(i64, bool)> {
+    let row = sqlx::query!(
+        r#"select coalesce(sum(byte_size), 0)::bigint as "bytes!",
+                  coalesce(bool_or(sha256 = $2), false) as "has_it!"
+           from media where workspace_id = $1"#,
+        workspace_id,
+        sha256
+    )
+    .fetch_one(conn)
+    .await?;
+    Ok((row.bytes, row.has_it))
+}
+
+/// Forgets images attached to no post and uploaded longer ago than `hours`; returns their
+/// contents' hashes (a file may still serve another workspace's row).
+pub async fn delete_unattached(pool: &PgPool, hours: i64) -> sqlx::Result<Vec<Vec<u8>>> {
+    sqlx::query_scalar!(
+        "delete from media m
+         where m.created_at < now() - make_interval(hours => $1::bigint::int)
+           and not exists (select 1 from post_media pm where pm.media_id = m.id)
+         returning m.sha256",
+        hours
+    )
+    .fetch_all(pool)
+    .await
+}
+
+/// Whether any workspace still has an image with this content.
+pub async fn file_in_use(conn: &mut PgConnection, sha256: &[u8]) -> sqlx::Result<bool> {
+    sqlx::query_scalar!(
+        r#"select exists (select 1 from media where sha256 = $1) as "used!""#,
+        sha256
+    )
+    .fetch_one(conn)
     .await
 }
 

@@ -14,6 +14,7 @@ pub mod outbox;
 pub mod overview;
 pub mod post_status;
 pub mod posts;
+pub mod publish_turns;
 pub mod published;
 pub mod rate_limits;
 pub mod reviews;

@@ -1,6 +1,6 @@
 //! Which addresses Herald may call: public ones, and the private ones an admin listed.
 use ipnet::IpNet;
-use std::net::IpAddr;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 /// Hosts by name, and addresses or ranges, allowed although they are not public.
 #[derive(Debug, Clone, Default)]
@@ -46,11 +46,13 @@ impl AllowList {
 }
 
 /// Reachable on the public internet: not loopback, private, link-local (cloud metadata
-/// lives there), shared, multicast, reserved or unspecified.
+/// lives there), shared, multicast, reserved or unspecified — nor an IPv6 address that carries
+/// such an IPv4 address inside it (mapped, compatible, NAT64, 6to4), which a gateway on the
+/// way would deliver to that IPv4 address.
 pub fn is_public(address: IpAddr) -> bool {
     match address {
         IpAddr::V4(v4) => {
-            let [a, b, ..] = v4.octets();
+            let [a, b, c, _] = v4.octets();
             !(v4.is_loopback()
                 || v4.is_private()
                 || v4.is_link_local()
@@ -60,20 +62,47 @@ pub fn is_public(address: IpAddr) -> bool {
                 || v4.is_multicast()
                 || a == 0
                 || (a == 100 && (64..128).contains(&b)) // shared address space (CGNAT)
+                || (a == 192 && b == 0 && c == 0) // IETF protocol assignments
                 || (a == 198 && (b == 18 || b == 19)) // benchmarking
                 || a >= 240)
         }
-        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+        IpAddr::V6(v6) => match embedded_v4(v6) {
             Some(v4) => is_public(IpAddr::V4(v4)),
             None => {
+                let [first, second, ..] = v6.segments();
                 !(v6.is_loopback()
                     || v6.is_unspecified()
                     || v6.is_multicast()
                     || v6.is_unique_local()
-                    || v6.is_unicast_link_local())
+                    || v6.is_unicast_link_local()
+                    || (first & 0xffc0) == 0xfec0 // site-local (deprecated, still routed inside sites)
+                    || (first == 0x2001 && second == 0x0db8) // documentation
+                    || (first == 0x2001 && second == 0) // Teredo: an IPv4 address in disguise
+                    || (first == 0x0064 && second == 0xff9b)) // local-use NAT64 (64:ff9b:1::/48)
             }
         },
     }
+}
+
+/// The IPv4 address inside an IPv6 one that stands for it: IPv4-mapped (::ffff:a.b.c.d),
+/// IPv4-compatible (::a.b.c.d), NAT64 (64:ff9b::a.b.c.d) and 6to4 (2002:aabb:ccdd::).
+fn embedded_v4(v6: Ipv6Addr) -> Option<Ipv4Addr> {
+    let octets = v6.octets();
+    let last = Ipv4Addr::new(octets[12], octets[13], octets[14], octets[15]);
+    let segments = v6.segments();
+    if let Some(v4) = v6.to_ipv4_mapped() {
+        return Some(v4);
+    }
+    if segments[..6] == [0; 6] && !v6.is_loopback() && !v6.is_unspecified() {
+        return Some(last);
+    }
+    if segments[..6] == [0x64, 0xff9b, 0, 0, 0, 0] {
+        return Some(last);
+    }
+    if segments[0] == 0x2002 {
+        return Some(Ipv4Addr::new(octets[2], octets[3], octets[4], octets[5]));
+    }
+    None
 }
 
 #[cfg(test)]
@@ -101,10 +130,33 @@ mod tests {
             "fe80::1",
             "::ffff:127.0.0.1",
             "::ffff:10.0.0.1",
+            "192.0.0.1",
+            "192.0.0.170",
+            // An IPv4 address inside an IPv6 one reaches that IPv4 address.
+            "64:ff9b::a9fe:a9fe",
+            "64:ff9b::7f00:1",
+            "64:ff9b:1::1",
+            "::127.0.0.1",
+            "::10.0.0.1",
+            "2002:7f00:1::",
+            "2002:a9fe:a9fe::1",
+            "2001:0:4136:e378:8000:63bf:3fff:fdd2",
+            "fec0::1",
+            "feff::1",
+            "2001:db8::1",
         ] {
             assert!(!is_public(address(private)), "{private}");
         }
-        for public in ["1.1.1.1", "93.184.216.34", "2606:4700::1111", "::ffff:8.8.8.8"] {
+        for public in [
+            "1.1.1.1",
+            "93.184.216.34",
+            "192.0.1.1",
+            "2606:4700::1111",
+            "::ffff:8.8.8.8",
+            "64:ff9b::808:808",
+            "2002:808:808::1",
+            "2a00:1450::1",
+        ] {
             assert!(is_public(address(public)), "{public}");
         }
     }

@@ -1,6 +1,7 @@
 //! One file per network behind one trait. Adding a network touches its file and the registry
 //! line in `network()`.
 mod bluesky;
+mod body;
 mod credentials;
 mod discord;
 mod error;

@@ -47,3 +47,53 @@ pub struct Published {
     /// Where a person can see it; some networks (webhooks) have none.
     pub url: Option<String>,
 }
+
+/// A link a network reported for a published post, kept only if it is an https address: it is
+/// shown to people as a link, and a `javascript:` one would run in their browser.
+pub fn https_link(link: Option<String>) -> Option<String> {
+    link.filter(|link| url::Url::parse(link).is_ok_and(|url| url.scheme() == "https" && url.has_host()))
+}
+
+/// Like `https_link`, and also a link on the very server the person connected (a Mastodon
+/// instance on a private network, allowed by the admin, may speak plain http).
+pub fn https_or_home_link(link: Option<String>, home: &str) -> Option<String> {
+    let home = url::Url::parse(home).ok()?.origin();
+    link.filter(|link| {
+        url::Url::parse(link).is_ok_and(|url| {
+            url.has_host() && (url.scheme() == "https" || (url.scheme() == "http" && url.origin() == home))
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{https_link, https_or_home_link};
+
+    #[test]
+    fn only_https_links_are_kept() {
+        let kept = |link: &str| https_link(Some(link.to_owned()));
+        assert_eq!(
+            kept("https://social.example/@a/1").as_deref(),
+            Some("https://social.example/@a/1")
+        );
+        for refused in [
+            "javascript:alert(1)",
+            "http://social.example/@a/1",
+            "data:text/html,x",
+            "https://",
+            " ",
+        ] {
+            assert_eq!(kept(refused), None, "{refused}");
+        }
+    }
+
+    #[test]
+    fn a_plain_http_link_is_kept_only_on_the_connected_server() {
+        let home = "http://mastodon.lan:3000";
+        let kept = |link: &str| https_or_home_link(Some(link.to_owned()), home);
+        assert!(kept("http://mastodon.lan:3000/@a/1").is_some());
+        assert!(kept("https://elsewhere.example/@a/1").is_some());
+        assert_eq!(kept("http://elsewhere.example/@a/1"), None);
+        assert_eq!(kept("javascript:alert(1)"), None);
+    }
+}

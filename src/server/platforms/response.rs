@@ -1,5 +1,5 @@
 //! Turning HTTP answers into results, the same way for every network.
-use super::NetworkError;
+use super::{NetworkError, body};
 use chrono::{DateTime, Utc};
 use serde::de::DeserializeOwned;
 use std::time::Duration;
@@ -9,12 +9,7 @@ const MAX_ERROR_TEXT: usize = 300;
 
 /// Sends a request and sorts the answer: success as `T`, failures into `NetworkError`.
 pub async fn json<T: DeserializeOwned>(request: reqwest::RequestBuilder) -> Result<T, NetworkError> {
-    let response = success(request).await?;
-    // reqwest's message names the URL, which for webhooks and bot tokens is the secret.
-    response
-        .json::<T>()
-        .await
-        .map_err(|e| NetworkError::Protocol(format!("could not read the answer: {}", e.without_url())))
+    body::json(success(request).await?).await
 }
 
 /// Sends a request; a 2xx answer is returned as is, anything else becomes a `NetworkError`.
@@ -25,7 +20,7 @@ pub async fn success(request: reqwest::RequestBuilder) -> Result<reqwest::Respon
         return Ok(response);
     }
     let retry_after = retry_after(&response);
-    let body = response.text().await.unwrap_or_default();
+    let body = body::error_text(response).await;
     Err(classify(status.as_u16(), &body, retry_after))
 }
 

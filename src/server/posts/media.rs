@@ -17,8 +17,12 @@ pub struct StoredImage {
 
 /// Where an image's bytes live: `<data_dir>/media/ab/abcdef…`.
 pub fn media_path(state: &AppState, sha256: &[u8]) -> PathBuf {
+    media_path_in(&state.settings.data_dir, sha256)
+}
+
+pub fn media_path_in(data_dir: &std::path::Path, sha256: &[u8]) -> PathBuf {
     let hex = hex::encode(sha256);
-    state.settings.data_dir.join("media").join(&hex[..2]).join(hex)
+    data_dir.join("media").join(&hex[..2]).join(hex)
 }
 
 /// Checks that `bytes` is a PNG, JPEG, GIF or WebP image within the size limit, writes it
@@ -46,17 +50,32 @@ pub async fn store_image(state: &AppState, member: &Member, bytes: Vec<u8>) -> R
         .map_err(|_| AppError::bad_request("Image: the file is damaged or not a picture."))?;
     let sha256 = Sha256::digest(&bytes).to_vec();
     let byte_size = i32::try_from(bytes.len()).unwrap_or(i32::MAX);
-    let path = media_path(state, &sha256);
-    let write = {
-        let path = path.clone();
-        tokio::task::spawn_blocking(move || write_once(&path, &bytes))
-    };
-    write
+    let mut tx = state.pool.begin().await.context("starting an upload")?;
+    media::lock_file(&mut tx, &sha256)
         .await
-        .map_err(AppError::unexpected)?
-        .map_err(AppError::unexpected)?;
+        .context("waiting for the image's file")?;
+    media::lock_workspace_uploads(&mut tx, member.workspace_id)
+        .await
+        .context("waiting for the workspace's other uploads")?;
+    let (used, already_stored) = media::usage(&mut tx, member.workspace_id, &sha256)
+        .await
+        .context("adding up the workspace's images")?;
+    let quota = state.settings.media.workspace_quota_bytes;
+    if !already_stored && used + i64::from(byte_size) > quota {
+        return Err(AppError::bad_request(format!(
+            "Image: this workspace's images already take {} of its {}. Take images out of drafts \
+             you no longer need (images in no post are removed after a day), or ask whoever runs \
+             Herald to raise media.workspace_quota_bytes.",
+            size_in_words(used),
+            size_in_words(quota)
+        )));
+    }
+    let path = media_path(state, &sha256);
+    tokio::task::spawn_blocking(move || write_once(&path, &bytes))
+        .await
+        .context("writing the image")??;
     let id = media::insert_or_existing(
-        &state.pool,
+        &mut tx,
         NewMedia {
             workspace_id: member.workspace_id,
             sha256: &sha256,
@@ -68,13 +87,23 @@ pub async fn store_image(state: &AppState, member: &Member, bytes: Vec<u8>) -> R
         },
     )
     .await
-    .map_err(AppError::unexpected)?;
+    .context("recording the image")?;
+    tx.commit().await.context("recording the image")?;
     Ok(StoredImage {
         id,
         content_type,
         width: size.width as u32,
         height: size.height as u32,
     })
+}
+
+fn size_in_words(bytes: i64) -> String {
+    let kib = bytes as f64 / 1024.0;
+    if kib < 1024.0 {
+        format!("{kib:.1} KB")
+    } else {
+        format!("{:.1} MB", kib / 1024.0)
+    }
 }
 
 /// Writes through a temporary file and a rename, so a reader never sees half an image.

@@ -2,6 +2,7 @@
 //! post's version.
 mod lifecycle;
 mod media;
+mod media_cleanup;
 mod query;
 mod record;
 mod save;
@@ -10,5 +11,6 @@ mod validate;
 
 pub use lifecycle::{cancel, delete, duplicate, reschedule};
 pub use media::{StoredImage, media_path, store_image};
+pub use media_cleanup::remove_unattached;
 pub use query::{PostDetails, get, list};
 pub use save::{MediaInput, PostInput, Saved, TargetInput, save};

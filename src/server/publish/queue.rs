@@ -40,44 +40,59 @@ pub async fn schedule_post(
     version: i32,
     at: DateTime<Utc>,
 ) -> sqlx::Result<u64> {
-    sqlx::query("update post_targets set due_at = $2 where post_id = $1 and status = 'scheduled'")
-        .bind(post_id)
-        .bind(at)
-        .execute(&mut *conn)
-        .await?;
-    push_where(
-        conn,
-        "t.post_id = $1 and t.status = 'scheduled'",
-        post_id,
-        version,
+    let targets: Vec<Uuid> = sqlx::query_scalar(
+        "update post_targets set due_at = $2 where post_id = $1 and status = 'scheduled' returning id",
     )
-    .await
+    .bind(post_id)
+    .bind(at)
+    .fetch_all(&mut *conn)
+    .await?;
+    let tasks: Vec<(Uuid, i32)> = targets.into_iter().map(|target| (target, version)).collect();
+    push_for_targets(conn, &tasks).await
 }
 
 /// One task for a single target (a retry, a recovery, a healed or resumed target).
 pub async fn push_for_target(conn: &mut PgConnection, target_id: Uuid, version: i32) -> sqlx::Result<u64> {
-    push_where(
-        conn,
-        "t.id = $1 and t.status in ('scheduled', 'retrying')",
-        target_id,
-        version,
-    )
-    .await
+    push_for_targets(conn, &[(target_id, version)]).await
 }
 
-/// One task each for these (target, version) pairs, at each target's time (a batch of targets
-/// that must wait for their account's rate limit).
+/// One task each for these (target, version) pairs that are still waiting to go, at each
+/// target's time. Each takes its workspace's next turn in the minute it is due (see
+/// migrations/*_fair_publish_turns.sql): apalis fetches by priority first, so a workspace's
+/// thousandth task of a minute waits for every other workspace's first.
 pub async fn push_for_targets(conn: &mut PgConnection, tasks: &[(Uuid, i32)]) -> sqlx::Result<u64> {
+    if tasks.is_empty() {
+        return Ok(0);
+    }
     let (targets, versions): (Vec<Uuid>, Vec<i32>) = tasks.iter().copied().unzip();
+    // The payload is what apalis' JSON codec reads back into `PublishTask`.
     let done = sqlx::query(
         "with req as (select * from unnest($1::uuid[], $2::int[]) as r(target_id, version)),
+         due as (
+             select t.id, t.due_at, req.version, p.workspace_id,
+                    date_trunc('minute', t.due_at) as minute,
+                    row_number() over turn as nth,
+                    count(*) over (partition by p.workspace_id, date_trunc('minute', t.due_at)) as in_minute
+             from req
+             join post_targets t on t.id = req.target_id
+             join posts p on p.id = t.post_id
+             where t.status in ('scheduled', 'retrying') and t.due_at is not null
+             window turn as (partition by p.workspace_id, date_trunc('minute', t.due_at) order by t.due_at, t.id)
+         ),
+         turns as (
+             insert into publish_turns (workspace_id, minute, taken)
+             select workspace_id, minute, count(*) from due group by workspace_id, minute
+             on conflict (workspace_id, minute) do update set taken = publish_turns.taken + excluded.taken
+             returning workspace_id, minute, taken
+         ),
          jobs as (
              insert into apalis.jobs (id, job_type, job, status, attempts, max_attempts, run_at, priority)
              select apalis.generate_ulid(), $3,
-                    convert_to(json_build_object('target_id', t.id, 'version', req.version)::text, 'UTF8'),
-                    'Pending', 0, $4, t.due_at, 0
-             from req join post_targets t on t.id = req.target_id
-             where t.status in ('scheduled', 'retrying') and t.due_at is not null
+                    convert_to(json_build_object('target_id', due.id, 'version', due.version)::text, 'UTF8'),
+                    'Pending', 0, $4, due.due_at,
+                    -(floor(extract(epoch from due.due_at - timestamptz '2020-01-01 00:00:00+00'))::bigint
+                      + turns.taken - due.in_minute + due.nth - 1)::int
+             from due join turns using (workspace_id, minute)
              returning id, job
          )
          update post_targets t set task_id = jobs.id
@@ -90,33 +105,5 @@ pub async fn push_for_targets(conn: &mut PgConnection, tasks: &[(Uuid, i32)]) ->
     .bind(TASK_ATTEMPTS)
     .execute(conn)
     .await?;
-    Ok(done.rows_affected())
-}
-
-async fn push_where(conn: &mut PgConnection, filter: &str, id: Uuid, version: i32) -> sqlx::Result<u64> {
-    // The payload is what apalis' JSON codec reads back into `PublishTask`.
-    let sql = format!(
-        "with due as (
-             select t.id, t.due_at from post_targets t where {filter} and t.due_at is not null
-         ),
-         jobs as (
-             insert into apalis.jobs (id, job_type, job, status, attempts, max_attempts, run_at, priority)
-             select apalis.generate_ulid(), $2,
-                    convert_to(json_build_object('target_id', due.id, 'version', $3::int)::text, 'UTF8'),
-                    'Pending', 0, $4, due.due_at, 0
-             from due
-             returning id, job
-         )
-         update post_targets t set task_id = jobs.id
-         from jobs
-         where t.id = (convert_from(jobs.job, 'UTF8')::jsonb ->> 'target_id')::uuid"
-    );
-    let done = sqlx::query(sqlx::AssertSqlSafe(sql))
-        .bind(id)
-        .bind(QUEUE)
-        .bind(version)
-        .bind(TASK_ATTEMPTS)
-        .execute(conn)
-        .await?;
     Ok(done.rows_affected())
 }

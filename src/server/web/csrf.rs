@@ -42,10 +42,16 @@ pub fn comes_from_this_site(headers: &HeaderMap, base_url: &str) -> bool {
     let Ok(source) = url::Url::parse(source) else {
         return false; // includes the opaque "null" origin
     };
-    let ours = url::Url::parse(base_url).ok();
-    let same_as_base = ours.is_some_and(|ours| ours.origin() == source.origin());
-    // Whatever address the browser used to reach us (a test's port, a LAN name).
-    let same_as_host = header(HOST.as_str()).is_some_and(|host| authority(&source) == host);
+    let Ok(ours) = url::Url::parse(base_url) else {
+        return false;
+    };
+    let same_as_base = ours.origin() == source.origin();
+    // Whatever address the browser used to reach us (a test's port, a LAN name) — but not a
+    // page served over plain http when we are served over https: anyone on the network path
+    // can write that page.
+    let scheme_as_strong = source.scheme() == ours.scheme() || source.scheme() == "https";
+    let same_as_host =
+        scheme_as_strong && header(HOST.as_str()).is_some_and(|host| authority(&source) == host);
     same_as_base || same_as_host
 }
 
@@ -75,9 +81,14 @@ mod tests {
     #[test]
     fn a_request_from_our_own_pages_passes() {
         assert!(comes_from_this_site(&headers(&[("origin", BASE)]), BASE));
+        // Another address of ours, as strongly protected as the base address.
+        assert!(comes_from_this_site(
+            &headers(&[("origin", "https://10.0.0.5:4100"), ("host", "10.0.0.5:4100")]),
+            BASE
+        ));
         assert!(comes_from_this_site(
             &headers(&[("origin", "http://127.0.0.1:4100"), ("host", "127.0.0.1:4100")]),
-            BASE
+            "http://127.0.0.1:3000"
         ));
         assert!(comes_from_this_site(
             &headers(&[("referer", "https://herald.example.com/compose?post=1")]),
@@ -107,6 +118,22 @@ mod tests {
         ));
         assert!(!comes_from_this_site(
             &headers(&[("origin", "http://127.0.0.1:9999"), ("host", "127.0.0.1:4100")]),
+            BASE
+        ));
+        // The same host over plain http, behind our https address: a page anyone on the
+        // network path could have written.
+        assert!(!comes_from_this_site(
+            &headers(&[
+                ("origin", "http://herald.example.com"),
+                ("host", "herald.example.com")
+            ]),
+            BASE
+        ));
+        assert!(!comes_from_this_site(
+            &headers(&[
+                ("referer", "http://herald.example.com/x"),
+                ("host", "herald.example.com")
+            ]),
             BASE
         ));
         assert!(!comes_from_this_site(

@@ -4,6 +4,8 @@ pub mod body_limit;
 pub mod csp;
 pub mod csrf;
 pub mod headers;
+pub mod monitoring;
+pub mod request_log;
 pub mod return_to;
 pub mod site_files;
 

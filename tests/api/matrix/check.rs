@@ -8,6 +8,8 @@ use herald::domain::role::Role;
 pub enum Expect {
     Allowed(&'static [u16]),
     Denied,
+    /// 401 whoever asks (a bearer token, not a session, opens it).
+    Unauthorized,
     /// A page sends the signed-out visitor to sign in.
     SignIn,
 }
@@ -76,6 +78,7 @@ impl Verdict {
             Expect::Allowed(also) => (200..400).contains(&self.status) || also.contains(&self.status),
             Expect::Denied if self.actor == Actor::Anonymous => self.status == 401,
             Expect::Denied => matches!(self.status, 403 | 404),
+            Expect::Unauthorized => self.status == 401,
             Expect::SignIn => self.status == 302 && self.location.starts_with("/signin"),
         };
         (!ok).then(|| {
@@ -83,6 +86,7 @@ impl Verdict {
                 Expect::Allowed(_) => "allowed",
                 Expect::Denied if self.actor == Actor::Anonymous => "401",
                 Expect::Denied => "403/404",
+                Expect::Unauthorized => "401",
                 Expect::SignIn => "302 to /signin",
             };
             let body: String = self.body.chars().take(160).collect();

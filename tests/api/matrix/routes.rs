@@ -6,8 +6,10 @@ use crate::helpers::TestApp;
 use herald::domain::role::Role;
 
 pub enum Access {
-    /// Open to everyone (health, metrics, sign-in pages, an invite by its token).
+    /// Open to everyone (health, sign-in pages, an invite by its token).
     Public,
+    /// Only with the monitoring token, which no actor holds: 401 for all.
+    Monitoring,
     /// Members only; the outsider asks for this workspace's object.
     Members,
     /// Owners and admins; the outsider gets their own workspace's.
@@ -29,7 +31,7 @@ const fn route(path: &'static str, access: Access) -> Route {
 
 pub const ROUTES: &[Route] = &[
     route("/healthz", Access::Public),
-    route("/metrics", Access::Public),
+    route("/metrics", Access::Monitoring),
     route("/media/{id}", Access::Members),
     route("/audit.csv", Access::ManagersOwn),
     route("/signin", Access::Public),
@@ -52,6 +54,7 @@ pub fn expect(route: &Route, actor: Actor) -> Expect {
     let manager = matches!(actor, Actor::Outsider | Actor::Member(Role::Owner | Role::Admin));
     match (&route.access, actor) {
         (Access::Public, _) => Expect::Allowed(&[]),
+        (Access::Monitoring, _) => Expect::Unauthorized,
         (Access::Page, Actor::Anonymous) => Expect::SignIn,
         (_, Actor::Anonymous) => Expect::Denied,
         (Access::Members, Actor::Outsider) => Expect::Denied,

@@ -1,6 +1,6 @@
 //! XRPC calls with a kept session. Access tokens last minutes, refresh tokens weeks, and
 //! createSession is rate limited, so a publish logs in only when nothing else works.
-use crate::server::platforms::{NetworkError, SessionCache, response};
+use crate::server::platforms::{NetworkError, SessionCache, body, response};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -174,11 +174,7 @@ pub async fn fetch(request: reqwest::RequestBuilder) -> Result<reqwest::Response
 }
 
 pub async fn read<T: DeserializeOwned>(response: reqwest::Response) -> Result<T, NetworkError> {
-    // reqwest's message names the URL; keep it out like response.rs does.
-    response
-        .json::<T>()
-        .await
-        .map_err(|e| NetworkError::Protocol(format!("could not read the answer: {}", e.without_url())))
+    body::json(response).await
 }
 
 async fn send(request: reqwest::RequestBuilder) -> Result<reqwest::Response, Failure> {
@@ -191,7 +187,7 @@ async fn send(request: reqwest::RequestBuilder) -> Result<reqwest::Response, Fai
         return Ok(response);
     }
     let retry_after = retry_after(&response);
-    let body = response.text().await.unwrap_or_default();
+    let body = body::error_text(response).await;
     let code = serde_json::from_str::<serde_json::Value>(&body)
         .ok()
         .and_then(|json| json.get("error")?.as_str().map(str::to_owned));

@@ -3,7 +3,9 @@ mod publish;
 #[cfg(test)]
 mod tests;
 
-use super::{Credentials, Network, NetworkContext, NetworkError, Outgoing, Published, Verified, response};
+use super::{
+    Credentials, Network, NetworkContext, NetworkError, Outgoing, Published, Verified, body, response,
+};
 use crate::domain::text::AccountTextSettings;
 use async_trait::async_trait;
 use serde::Deserialize;
@@ -30,7 +32,7 @@ impl Network for Discord {
             .await
             .map_err(unknown_webhook_is_unauthorized)?;
         // Not `response::json`: a parse error there would quote the URL, which is the secret.
-        let body = answer.bytes().await.map_err(NetworkError::from_transport)?;
+        let body = body::bytes(answer).await?;
         let webhook: Webhook = serde_json::from_slice(&body)
             .map_err(|e| NetworkError::Protocol(format!("could not read the answer: {e}")))?;
         Ok(Verified {

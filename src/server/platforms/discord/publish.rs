@@ -1,7 +1,7 @@
 //! Executing the webhook: JSON for text alone, multipart (`payload_json` + `files[n]`) with
 //! images. Webhooks take no idempotency key, so a repeat posts again.
 use super::unknown_webhook_is_unauthorized;
-use crate::server::platforms::{NetworkError, Outgoing, Published, response};
+use crate::server::platforms::{NetworkError, Outgoing, Published, body, response};
 use bytes::Bytes;
 use reqwest::multipart::{Form, Part};
 use serde::Deserialize;
@@ -110,11 +110,11 @@ async fn send(request: reqwest::RequestBuilder) -> Result<Bytes, NetworkError> {
         .get(reqwest::header::RETRY_AFTER)
         .and_then(|value| value.to_str().ok())
         .and_then(|value| value.trim().parse::<f64>().ok());
-    let body = answer.bytes().await.map_err(NetworkError::from_transport)?;
     if status.is_success() {
-        return Ok(body);
+        return Ok(Bytes::from(body::bytes(answer).await?));
     }
-    let body_wait = serde_json::from_slice::<RateLimited>(&body)
+    let body = body::error_text(answer).await;
+    let body_wait = serde_json::from_str::<RateLimited>(&body)
         .ok()
         .and_then(|limited| limited.retry_after);
     let retry_after = [header_wait, body_wait]
@@ -122,7 +122,7 @@ async fn send(request: reqwest::RequestBuilder) -> Result<Bytes, NetworkError> {
         .flatten()
         .filter_map(|seconds| Duration::try_from_secs_f64(seconds).ok())
         .max();
-    let error = response::classify(status.as_u16(), &String::from_utf8_lossy(&body), retry_after);
+    let error = response::classify(status.as_u16(), &body, retry_after);
     Err(unknown_webhook_is_unauthorized(error))
 }
 
@@ -133,6 +133,6 @@ async fn guild_of(http: &reqwest::Client, webhook_url: &str) -> Option<String> {
     if !answer.status().is_success() {
         return None;
     }
-    let body = answer.bytes().await.ok()?;
+    let body = body::bytes(answer).await.ok()?;
     serde_json::from_slice::<WebhookGuild>(&body).ok()?.guild_id
 }

@@ -1,5 +1,6 @@
 //! Meta's Graph APIs (Facebook, Instagram, Threads): error codes, ids, media containers.
-use crate::server::platforms::{NetworkError, response};
+use crate::server::platforms::outgoing::https_link;
+use crate::server::platforms::{NetworkError, body, response};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::time::Duration;
@@ -53,10 +54,9 @@ pub async fn graph_json<T: DeserializeOwned>(
     let answer = request.send().await.map_err(NetworkError::from_transport)?;
     let status = answer.status();
     if status.is_success() {
-        return answer.json::<T>().await.map_err(|e| {
-            NetworkError::Protocol(
-                format!("could not read the answer: {}", e.without_url()).replace(char::is_control, " "),
-            )
+        return body::json(answer).await.map_err(|error| match error {
+            NetworkError::Protocol(message) => NetworkError::Protocol(message.replace(char::is_control, " ")),
+            other => other,
         });
     }
     let retry_after = answer
@@ -64,7 +64,7 @@ pub async fn graph_json<T: DeserializeOwned>(
         .get(reqwest::header::RETRY_AFTER)
         .and_then(|v| v.to_str().ok()?.trim().parse().ok())
         .map(Duration::from_secs);
-    let body = answer.text().await.unwrap_or_default();
+    let body = body::error_text(answer).await;
     let Ok(GraphErrorBody { error }) = serde_json::from_str(&body) else {
         return Err(response::classify(status.as_u16(), &body, retry_after));
     };
@@ -166,5 +166,5 @@ pub async fn permalink(http: &reqwest::Client, base: &str, media_id: &str, token
     )
     .await
     .ok()?;
-    answer.permalink.filter(|p| p.starts_with("https://"))
+    https_link(answer.permalink)
 }

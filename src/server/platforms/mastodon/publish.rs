@@ -1,6 +1,7 @@
 //! Posting a status: each image uploaded first (waiting out its processing), then the status,
 //! keyed by the target so a repeat returns the first status rather than a second one.
-use crate::server::platforms::{NetworkError, Outgoing, OutgoingImage, Published, response};
+use crate::server::platforms::outgoing::https_or_home_link;
+use crate::server::platforms::{NetworkError, Outgoing, OutgoingImage, Published, body, response};
 use reqwest::multipart::{Form, Part};
 use serde::Deserialize;
 use serde_json::json;
@@ -48,7 +49,7 @@ pub(super) async fn publish(
     .await?;
     Ok(Published {
         remote_id: status.id,
-        url: status.url.or(status.uri),
+        url: https_or_home_link(status.url, instance_url).or(https_or_home_link(status.uri, instance_url)),
     })
 }
 
@@ -79,10 +80,7 @@ async fn upload(
     .await?;
     // 202: the file is stored but still being processed; a status cannot use it yet.
     let accepted = answer.status() == reqwest::StatusCode::ACCEPTED;
-    let media: Media = answer
-        .json()
-        .await
-        .map_err(|e| NetworkError::Protocol(format!("could not read the answer: {}", e.without_url())))?;
+    let media: Media = body::json(answer).await?;
     if accepted || media.url.is_none() {
         wait_until_processed(http, instance_url, token, &media.id).await?;
     }

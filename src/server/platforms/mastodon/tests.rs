@@ -99,6 +99,33 @@ async fn posts_a_public_status_keyed_by_the_target() {
 }
 
 #[tokio::test]
+async fn a_status_link_that_is_not_https_is_not_kept() {
+    let server = MockServer::start().await;
+    let answer = |url: &str, uri: &str| {
+        ResponseTemplate::new(200).set_body_json(json!({ "id": "109", "url": url, "uri": uri }))
+    };
+    statuses()
+        .respond_with(answer(
+            "javascript:alert(document.cookie)",
+            "https://social.example/users/herald/statuses/109",
+        ))
+        .up_to_n_times(1)
+        .mount(&server)
+        .await;
+    let published = publish(&server, &outgoing(0)).await.unwrap();
+    assert_eq!(
+        published.url.as_deref(),
+        Some("https://social.example/users/herald/statuses/109")
+    );
+    server.reset().await;
+    statuses()
+        .respond_with(answer("javascript:alert(1)", "http://elsewhere.example/109"))
+        .mount(&server)
+        .await;
+    assert_eq!(publish(&server, &outgoing(0)).await.unwrap().url, None);
+}
+
+#[tokio::test]
 async fn uploads_images_with_alt_text_and_waits_for_processing() {
     let server = MockServer::start().await;
     // The first image is ready at once, the second (202) only on the second look.

@@ -3,7 +3,9 @@ mod publish;
 #[cfg(test)]
 mod tests;
 
-use super::{Credentials, Network, NetworkContext, NetworkError, Outgoing, Published, Verified, response};
+use super::{
+    Credentials, Network, NetworkContext, NetworkError, Outgoing, Published, Verified, body, response,
+};
 use crate::domain::text::AccountTextSettings;
 use async_trait::async_trait;
 use serde::Deserialize;
@@ -142,7 +144,7 @@ async fn call<T: DeserializeOwned>(request: reqwest::RequestBuilder) -> Result<T
         .and_then(|value| value.to_str().ok())
         .and_then(|value| value.trim().parse::<u64>().ok());
     // Not `.json()`: a parse error there would quote the URL, which holds the token.
-    let body = answer.bytes().await.map_err(NetworkError::from_transport)?;
+    let body = body::bytes(answer).await?;
     let refusal = |code: u16, wait: Option<u64>| {
         response::classify(
             code,

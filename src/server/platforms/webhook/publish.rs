@@ -1,7 +1,7 @@
 //! Delivering a post: JSON naming the target, the text and the images' public addresses
 //! (receivers fetch the images themselves), with the target id as the delivery id.
 use super::{Delivery, signed_post, timestamp};
-use crate::server::platforms::{NetworkError, Outgoing, Published, response};
+use crate::server::platforms::{NetworkError, Outgoing, Published, body, response};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -63,7 +63,7 @@ pub(super) async fn publish(
     let body = serde_json::to_vec(&post).map_err(|e| NetworkError::Protocol(e.to_string()))?;
     let answer = response::success(signed_post(http, url, secret, &delivery, body)).await?;
     // Any 2xx is delivered; an unreadable answer only costs the receiver's own id and link.
-    let receipt = match answer.bytes().await {
+    let receipt = match body::bytes(answer).await {
         Ok(bytes) => serde_json::from_slice::<Receipt>(&bytes).ok(),
         Err(_) => None,
     };

@@ -1,6 +1,6 @@
 //! Reading X's answers: like `response::json`, plus X's own rate-limit header and its 403 for
 //! duplicates.
-use crate::server::platforms::{NetworkError, response};
+use crate::server::platforms::{NetworkError, body, response};
 use reqwest::header::{HeaderMap, RETRY_AFTER};
 use serde::de::DeserializeOwned;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -9,17 +9,14 @@ pub async fn json<T: DeserializeOwned>(request: reqwest::RequestBuilder) -> Resu
     let answer = request.send().await.map_err(NetworkError::from_transport)?;
     let status = answer.status().as_u16();
     if answer.status().is_success() {
-        return answer
-            .json::<T>()
-            .await
-            .map_err(|e| NetworkError::Protocol(format!("could not read the answer: {}", e.without_url())));
+        return body::json(answer).await;
     }
     let wait = if status == 429 {
         retry_after(answer.headers(), SystemTime::now())
     } else {
         None
     };
-    let body = answer.text().await.unwrap_or_default();
+    let body = body::error_text(answer).await;
     Err(match response::classify(status, &body, wait) {
         // X refuses a repeated text with 403: a problem with the post, not the token.
         NetworkError::Unauthorized(message) if status == 403 && message.contains("duplicate content") => {
