@@ -257,9 +257,17 @@ async fn a_cancelled_post_is_never_sent(pool: PgPool) {
         .call(&scene.owner, "cancel_post", &[("id", &saved.id.to_string())])
         .await;
     scene.make_due(target.id, Duration::ZERO).await;
+    // A task of the version the cancel left, so only the status can stop it (a task of the
+    // saved version would be stopped by its stale version alone).
+    let version: i32 = sqlx::query_scalar("select version from posts where id = $1")
+        .bind(saved.id)
+        .fetch_one(&scene.app.pool)
+        .await
+        .unwrap();
+    assert!(version > saved.version, "cancelling bumps the version");
     let task = PublishTask {
         target_id: target.id,
-        version: saved.version,
+        version,
     };
     handler::run(&engine, task).await.unwrap();
     assert_eq!(scene.target(saved.id).await.status, "cancelled");

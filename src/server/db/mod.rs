@@ -1,5 +1,6 @@
-//! Postgres access, one file per aggregate. SQL is checked at compile time against the
-//! offline cache in `.sqlx/` (regenerate with `make sqlx-prepare`).
+//! Postgres access, one file per aggregate. `query!` macros are checked at compile time against
+//! the offline cache in `.sqlx/` (regenerate with `make sqlx-prepare`); a few queries are still
+//! runtime strings (those on apalis' tables, and some of the engine's), so tests cover them.
 pub mod accounts;
 pub mod attempts;
 pub mod audit;

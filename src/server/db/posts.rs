@@ -425,27 +425,3 @@ pub async fn list(
     .fetch_all(pool)
     .await
 }
-
-/// Drafts that have no time yet (they cannot sit on a calendar day).
-pub async fn unscheduled_drafts(
-    pool: &PgPool,
-    workspace_id: Uuid,
-    limit: i64,
-) -> sqlx::Result<Vec<PostSummaryRow>> {
-    sqlx::query_as!(
-        PostSummaryRow,
-        r#"select p.id, p.status, p.scheduled_at, p.timezone, p.version,
-                  left(p.body, 160) as "excerpt!",
-                  coalesce(json_agg(json_build_object('account_id', t.account_id, 'status', t.status)
-                                    order by t.account_id) filter (where t.id is not null), '[]') as "targets!"
-           from posts p left join post_targets t on t.post_id = p.id
-           where p.workspace_id = $1 and p.scheduled_at is null
-           group by p.id
-           order by p.updated_at desc
-           limit $2"#,
-        workspace_id,
-        limit
-    )
-    .fetch_all(pool)
-    .await
-}

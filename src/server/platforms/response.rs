@@ -19,7 +19,7 @@ pub async fn success(request: reqwest::RequestBuilder) -> Result<reqwest::Respon
     if status.is_success() {
         return Ok(response);
     }
-    let retry_after = retry_after(&response);
+    let retry_after = wait_asked(&response);
     let body = body::error_text(response).await;
     Err(classify(status.as_u16(), &body, retry_after))
 }
@@ -68,8 +68,9 @@ fn error_text(body: &str) -> String {
 
 /// How long the network asks us to wait: `Retry-After` (seconds or an HTTP date), else, on a
 /// 429, when its rate-limit window resets: `X-RateLimit-Reset` (Mastodon, an ISO 8601 time),
-/// `RateLimit-Reset` (Bluesky, Unix seconds), `x-rate-limit-reset` (X, Unix seconds).
-fn retry_after(response: &reqwest::Response) -> Option<Duration> {
+/// `RateLimit-Reset` (Bluesky, Unix seconds), `x-rate-limit-reset` (X, Unix seconds). Every
+/// adapter reads the wait here; some add a wait given in the body.
+pub fn wait_asked(response: &reqwest::Response) -> Option<Duration> {
     let header = |name: &str| response.headers().get(name)?.to_str().ok();
     let now = Utc::now();
     if let Some(wait) = header("retry-after").and_then(|value| wait_from(value, now)) {

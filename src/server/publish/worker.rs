@@ -1,4 +1,4 @@
-//! The apalis worker that runs publish tasks, configured on purpose (see ARCHITECTURE.md):
+//! The apalis worker that runs publish tasks, configured on purpose:
 //! a fast poll so tasks fire on time, a unique name per process start so a restart recovers
 //! orphaned tasks, explicit concurrency and attempts, and a graceful stop.
 use super::batch::{Batcher, retry_conflicts};

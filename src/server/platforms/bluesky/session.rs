@@ -4,7 +4,6 @@ use crate::server::platforms::{NetworkError, SessionCache, body, response};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use uuid::Uuid;
 
 /// What createSession and refreshSession answer (the fields Herald uses).
@@ -186,7 +185,7 @@ async fn send(request: reqwest::RequestBuilder) -> Result<reqwest::Response, Fai
     if response.status().is_success() {
         return Ok(response);
     }
-    let retry_after = retry_after(&response);
+    let retry_after = response::wait_asked(&response);
     let body = body::error_text(response).await;
     let code = serde_json::from_str::<serde_json::Value>(&body)
         .ok()
@@ -198,19 +197,4 @@ async fn send(request: reqwest::RequestBuilder) -> Result<reqwest::Response, Fai
         error: response::classify(status, &body, retry_after),
         stale_token,
     })
-}
-
-/// Retry-After in seconds; on a 429 without it, Bluesky's RateLimit-Reset (a Unix time).
-fn retry_after(response: &reqwest::Response) -> Option<Duration> {
-    let header =
-        |name: &str| -> Option<u64> { response.headers().get(name)?.to_str().ok()?.trim().parse().ok() };
-    if let Some(seconds) = header("retry-after") {
-        return Some(Duration::from_secs(seconds));
-    }
-    if response.status() != reqwest::StatusCode::TOO_MANY_REQUESTS {
-        return None;
-    }
-    let reset = header("ratelimit-reset")?;
-    let now = SystemTime::now().duration_since(UNIX_EPOCH).ok()?.as_secs();
-    Some(Duration::from_secs(reset.saturating_sub(now)))
 }

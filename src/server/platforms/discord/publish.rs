@@ -105,23 +105,16 @@ fn form(outgoing: &Outgoing) -> Result<Form, NetworkError> {
 async fn send(request: reqwest::RequestBuilder) -> Result<Bytes, NetworkError> {
     let answer = request.send().await.map_err(NetworkError::from_transport)?;
     let status = answer.status();
-    let header_wait = answer
-        .headers()
-        .get(reqwest::header::RETRY_AFTER)
-        .and_then(|value| value.to_str().ok())
-        .and_then(|value| value.trim().parse::<f64>().ok());
+    let header_wait = response::wait_asked(&answer);
     if status.is_success() {
         return Ok(Bytes::from(body::bytes(answer).await?));
     }
     let body = body::error_text(answer).await;
     let body_wait = serde_json::from_str::<RateLimited>(&body)
         .ok()
-        .and_then(|limited| limited.retry_after);
-    let retry_after = [header_wait, body_wait]
-        .into_iter()
-        .flatten()
-        .filter_map(|seconds| Duration::try_from_secs_f64(seconds).ok())
-        .max();
+        .and_then(|limited| limited.retry_after)
+        .and_then(|seconds| Duration::try_from_secs_f64(seconds).ok());
+    let retry_after = header_wait.max(body_wait);
     let error = response::classify(status.as_u16(), &body, retry_after);
     Err(unknown_webhook_is_unauthorized(error))
 }

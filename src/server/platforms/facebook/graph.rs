@@ -59,11 +59,7 @@ pub async fn graph_json<T: DeserializeOwned>(
             other => other,
         });
     }
-    let retry_after = answer
-        .headers()
-        .get(reqwest::header::RETRY_AFTER)
-        .and_then(|v| v.to_str().ok()?.trim().parse().ok())
-        .map(Duration::from_secs);
+    let retry_after = response::wait_asked(&answer);
     let body = body::error_text(answer).await;
     let Ok(GraphErrorBody { error }) = serde_json::from_str(&body) else {
         return Err(response::classify(status.as_u16(), &body, retry_after));

@@ -138,18 +138,14 @@ fn looks_like_a_bot_token(token: &str) -> bool {
 async fn call<T: DeserializeOwned>(request: reqwest::RequestBuilder) -> Result<T, NetworkError> {
     let answer = request.send().await.map_err(NetworkError::from_transport)?;
     let status = answer.status();
-    let header_wait = answer
-        .headers()
-        .get(reqwest::header::RETRY_AFTER)
-        .and_then(|value| value.to_str().ok())
-        .and_then(|value| value.trim().parse::<u64>().ok());
+    let header_wait = response::wait_asked(&answer);
     // Not `.json()`: a parse error there would quote the URL, which holds the token.
     let body = body::bytes(answer).await?;
     let refusal = |code: u16, wait: Option<u64>| {
         response::classify(
             code,
             &String::from_utf8_lossy(&body),
-            wait.or(header_wait).map(Duration::from_secs),
+            wait.map(Duration::from_secs).or(header_wait),
         )
     };
     match serde_json::from_slice::<Reply<T>>(&body) {
