@@ -72,7 +72,8 @@ bench: setup postgres
 	  $(CARGO) bench --bench calendar --features ssr
 
 # A herald worker against a fake network (100 ms): steady-state and burst lateness, drain
-# rate and peak memory. Takes about five minutes after the build.
+# rate, peak memory, and a neighbour workspace's post inside the burst (fair turns). Takes
+# about five minutes after the build.
 bench-publish: setup postgres
 	DATABASE_URL=$${HERALD_TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres} \
 	  $(CARGO) bench --bench publish --features ssr

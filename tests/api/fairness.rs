@@ -103,7 +103,7 @@ async fn a_burst_in_one_workspace_does_not_hold_back_another_workspaces_post(poo
     let tokens = network.tokens.lock().unwrap().clone();
     let place = tokens.iter().position(|token| token == "quiet").unwrap();
     println!(
-        "the quiet workspace's post went out {}th of {}",
+        "the quiet workspace's post went out in place {} of {}",
         place + 1,
         BURST + 1
     );
@@ -111,7 +111,7 @@ async fn a_burst_in_one_workspace_does_not_hold_back_another_workspaces_post(poo
     // fetch after it is due, while most of the burst still waits.
     assert!(
         place < BURST / 2,
-        "the quiet workspace's post went out {}th of {}",
+        "the quiet workspace's post went out in place {} of {}",
         place + 1,
         BURST + 1
     );
