@@ -160,7 +160,7 @@ async fn run(scenario: Scenario, server: &PgConnectOptions, name: &str) -> Resul
             .context("the neighbour's post never arrived")?;
         let late = order[place].1 - due[&neighbour];
         println!(
-            "  another workspace's post due 1 s into the burst: {:.1} ms late, {}th of {count} to go out",
+            "  another workspace's post due 1 s into the burst: {:.1} ms late, in place {} of {count}",
             late.num_microseconds().unwrap_or(0) as f64 / 1000.0,
             place + 1
         );
