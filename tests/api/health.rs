@@ -1,4 +1,4 @@
-use crate::helpers::spawn_app;
+use crate::helpers::{TestApp, spawn_app};
 use sqlx::PgPool;
 use sqlx::postgres::PgPoolOptions;
 
@@ -12,14 +12,19 @@ async fn healthz_reports_the_database_up(pool: PgPool) {
     assert_eq!(body["database"]["status"], "up");
 }
 
-#[sqlx::test]
-async fn healthz_reports_the_database_down_with_503(pool: PgPool) {
+/// An app whose database is unreachable (the test's own is dropped).
+async fn without_a_database(pool: PgPool) -> TestApp {
     let unreachable = PgPoolOptions::new()
         .acquire_timeout(std::time::Duration::from_secs(1))
         .connect_lazy("postgres://postgres@127.0.0.1:1/nowhere")
         .unwrap();
     drop(pool);
-    let app = spawn_app(unreachable).await;
+    spawn_app(unreachable).await
+}
+
+#[sqlx::test]
+async fn healthz_reports_the_database_down_with_503(pool: PgPool) {
+    let app = without_a_database(pool).await;
     let response = app.monitor("/healthz").await;
     assert_eq!(response.status(), 503);
     let body: serde_json::Value = response.json().await.unwrap();
@@ -30,12 +35,7 @@ async fn healthz_reports_the_database_down_with_503(pool: PgPool) {
 
 #[sqlx::test]
 async fn without_the_monitoring_token_healthz_gives_only_its_status_and_metrics_nothing(pool: PgPool) {
-    let unreachable = PgPoolOptions::new()
-        .acquire_timeout(std::time::Duration::from_secs(1))
-        .connect_lazy("postgres://postgres@127.0.0.1:1/nowhere")
-        .unwrap();
-    drop(pool);
-    let app = spawn_app(unreachable).await;
+    let app = without_a_database(pool).await;
     let response = reqwest::get(app.url("/healthz")).await.unwrap();
     assert_eq!(response.status(), 503);
     let body: serde_json::Value = response.json().await.unwrap();
