@@ -39,6 +39,7 @@ postgres:
 # each integration test gets its own database (#[sqlx::test]).
 # The chaos harness runs apart (make chaos), but is built here so that it keeps compiling.
 unit:
+	scripts/module-cycles
 	DATABASE_URL=$${HERALD_TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres} \
 	  $(CARGO) nextest run --features ssr
 	$(CARGO) test --features ssr --test chaos --no-run
@@ -60,6 +61,7 @@ pds-test:
 
 lint:
 	$(CARGO) fmt --check
+	scripts/module-cycles
 	$(CARGO) clippy --features ssr --all-targets --test chaos -- -D warnings
 
 # Regenerates the offline query cache in .sqlx/ after a query or migration changes.

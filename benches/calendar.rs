@@ -7,7 +7,7 @@
 use anyhow::{Context, Result, ensure};
 use chrono::{Datelike, Months, NaiveDate, TimeZone, Utc};
 use herald::server::config::Settings;
-use herald::server::startup::Application;
+use herald::startup::Application;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::{Connection, PgConnection, PgPool};
 use std::str::FromStr;
@@ -96,7 +96,7 @@ async fn serve(pool: PgPool) -> Result<(String, tokio::sync::oneshot::Sender<()>
     let key = [Uuid::new_v4().into_bytes(), Uuid::new_v4().into_bytes()].concat();
     settings.secrets.key =
         Some(base64::Engine::encode(&base64::engine::general_purpose::STANDARD, key).into());
-    let application = Application::build(settings, pool, herald::server::cli::leptos_options()?).await?;
+    let application = Application::build(settings, pool, herald::cli::leptos_options()?).await?;
     let address = format!("http://127.0.0.1:{}", application.port());
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     tokio::spawn(application.run_until(async {

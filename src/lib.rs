@@ -1,14 +1,21 @@
 //! Herald: a self-hosted social media scheduler.
 //!
 //! `domain` and `app` compile for both the server and the browser; `server` is ssr-only;
-//! `api` holds the server functions, whose bodies only exist on the server.
+//! `api` holds the server functions, whose bodies only exist on the server; `views` the shapes
+//! they send, which the server builds. Arrows point down: app → api → server → views → domain.
 #![recursion_limit = "256"]
 
 pub mod api;
 pub mod app;
+#[cfg(feature = "ssr")]
+pub mod cli;
 pub mod domain;
+pub mod error;
 #[cfg(feature = "ssr")]
 pub mod server;
+#[cfg(feature = "ssr")]
+pub mod startup;
+pub mod views;
 
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]

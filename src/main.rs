@@ -2,5 +2,5 @@ use clap::Parser;
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
-    herald::server::cli::run(herald::server::cli::Cli::parse()).await
+    herald::cli::run(herald::cli::Cli::parse()).await
 }

@@ -1,69 +1,18 @@
-use super::error::AppError;
-use crate::domain::account::AccountState;
+//! The Accounts page: connecting, testing, pausing and removing network accounts.
 use crate::domain::platform::Platform;
-use crate::domain::text::AccountTextSettings;
+use crate::error::AppError;
+pub use crate::views::accounts::{AccountView, ConnectionTest};
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use uuid::Uuid;
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct AccountView {
-    pub id: Uuid,
-    pub platform: Platform,
-    pub display_name: String,
-    pub handle: String,
-    pub instance_url: Option<String>,
-    pub colour: String,
-    pub state: AccountState,
-    pub state_reason: Option<String>,
-    pub last_test: Option<ConnectionTest>,
-    /// The limits this account's server reported (Mastodon), for the composer's counters.
-    pub text: AccountTextSettings,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ConnectionTest {
-    pub ok: bool,
-    pub message: String,
-    /// RFC 3339; absent for a test that just ran.
-    pub at: Option<String>,
-}
 
 #[server(endpoint = "accounts")]
 pub async fn list_accounts() -> Result<Vec<AccountView>, AppError> {
     use crate::domain::role::Permission;
-    use crate::server::auth::guard;
-    use crate::server::db::accounts;
+    use crate::server::{accounts, auth::guard};
 
     let (request, member) = guard::require(Permission::Read).await?;
-    let rows = accounts::list(&request.state.pool, member.workspace_id)
-        .await
-        .map_err(AppError::unexpected)?;
-    Ok(rows
-        .into_iter()
-        .map(|row| AccountView {
-            id: row.id,
-            platform: row.platform,
-            display_name: row.display_name,
-            handle: row.handle,
-            instance_url: row.instance_url,
-            colour: row.colour,
-            state: row.state,
-            state_reason: row.state_reason,
-            last_test: row.last_test_ok.map(|ok| ConnectionTest {
-                ok,
-                message: row.last_test_message.unwrap_or_default(),
-                at: row.last_tested_at.map(|at| at.to_rfc3339()),
-            }),
-            text: AccountTextSettings {
-                max_characters: row.max_characters.and_then(|v| u32::try_from(v).ok()),
-                characters_reserved_per_url: row
-                    .characters_reserved_per_url
-                    .and_then(|v| u32::try_from(v).ok()),
-            },
-        })
-        .collect())
+    accounts::list(&request.state.pool, member.workspace_id).await
 }
 
 #[server(endpoint = "connect_account")]

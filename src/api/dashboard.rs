@@ -1,100 +1,18 @@
-//! The status dashboard: what is queued, in flight, failed, undecided and published.
-use super::error::AppError;
-use crate::domain::account::AccountState;
-use crate::domain::platform::Platform;
-use crate::domain::post::TargetStatus;
-use crate::domain::publish::FailureCause;
-use chrono::{DateTime, Utc};
+//! The status dashboard: what is queued, in flight, failed, undecided and published; and the
+//! actions on it (retry, resolve a target, pause the workspace).
+use crate::error::AppError;
+pub use crate::views::dashboard::{AccountQueue, Counts, FailureGroup, Overview, TargetAction, TargetRow};
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 use uuid::Uuid;
-
-/// One read of the workspace's publishing, as the dashboard shows it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Overview {
-    pub as_of: DateTime<Utc>,
-    pub workspace_paused: bool,
-    pub counts: Counts,
-    /// Scheduled or held, due in the next 24 hours, soonest first.
-    pub upcoming: Vec<TargetRow>,
-    /// Publishing now, or waiting for their next retry.
-    pub in_flight: Vec<TargetRow>,
-    pub failures: Vec<FailureGroup>,
-    /// Unknown outcomes and missed times: a person decides.
-    pub undecided: Vec<TargetRow>,
-    /// The latest published, newest first.
-    pub published: Vec<TargetRow>,
-    pub accounts: Vec<AccountQueue>,
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Counts {
-    pub scheduled: i64,
-    pub due_next_day: i64,
-    pub in_flight: i64,
-    pub published: i64,
-    pub failed: i64,
-    pub undecided: i64,
-    pub held: i64,
-}
-
-/// A target with what a person needs to act on it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct TargetRow {
-    pub id: Uuid,
-    pub post_id: Uuid,
-    pub excerpt: String,
-    pub account_name: String,
-    pub platform: Platform,
-    pub colour: String,
-    pub status: TargetStatus,
-    pub due_at: Option<DateTime<Utc>>,
-    pub attempts: i32,
-    pub last_error: Option<String>,
-    pub remote_url: Option<String>,
-    pub published_at: Option<DateTime<Utc>>,
-}
-
-impl TargetRow {
-    /// What a row's rendering depends on: a row re-renders only when this changes, so a link
-    /// being typed into another row survives the next refresh.
-    pub fn render_key(&self) -> (Uuid, TargetStatus, i32, Option<DateTime<Utc>>, Option<String>) {
-        (
-            self.id,
-            self.status,
-            self.attempts,
-            self.due_at,
-            self.last_error.clone(),
-        )
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct FailureGroup {
-    pub cause: FailureCause,
-    pub rows: Vec<TargetRow>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct AccountQueue {
-    pub id: Uuid,
-    pub display_name: String,
-    pub platform: Platform,
-    pub colour: String,
-    pub state: AccountState,
-    pub state_reason: Option<String>,
-    /// Targets waiting to go out on it (scheduled, retrying or held).
-    pub queued: i64,
-}
 
 #[server(endpoint = "publishing_overview")]
 pub async fn publishing_overview() -> Result<Overview, AppError> {
     use crate::domain::role::Permission;
     use crate::server::auth::guard;
-    use crate::server::publish::overview;
+    use crate::server::publish::dashboard;
 
     let (request, member) = guard::require(Permission::Read).await?;
-    overview::load(&request.state.pool, member.workspace_id).await
+    dashboard::load(&request.state.pool, member.workspace_id).await
 }
 
 /// Publishes the given failed (or missed, or unknown) targets again; returns how many went
@@ -107,4 +25,33 @@ pub async fn retry_targets(ids: Vec<Uuid>) -> Result<usize, AppError> {
 
     let (request, member) = guard::require(Permission::Edit).await?;
     manage::publish_again_all(&request.state, &member, &ids).await
+}
+
+#[server(endpoint = "resolve_target")]
+pub async fn resolve_target(
+    id: Uuid,
+    action: TargetAction,
+    #[server(default)] url: String,
+) -> Result<(), AppError> {
+    use crate::domain::role::Permission;
+    use crate::server::auth::guard;
+    use crate::server::publish::manage::{self, Resolution};
+
+    let (request, member) = guard::require(Permission::Edit).await?;
+    let resolution = match action {
+        TargetAction::PublishAgain => Resolution::PublishAgain,
+        TargetAction::MarkPublished => Resolution::MarkPublished { url },
+        TargetAction::Cancel => Resolution::Cancel,
+    };
+    manage::resolve(&request.state, &member, id, resolution).await
+}
+
+#[server(endpoint = "pause_publishing")]
+pub async fn pause_publishing(paused: bool) -> Result<(), AppError> {
+    use crate::domain::role::Permission;
+    use crate::server::auth::guard;
+    use crate::server::publish::manage;
+
+    let (request, member) = guard::require(Permission::ManageTeam).await?;
+    manage::pause_workspace(&request.state, &member, paused).await
 }

@@ -1,28 +1,8 @@
 //! The page an invited person opens. The token is the credential: with it, someone new
 //! creates their account, and someone with an account accepts while signed in as the address.
-use super::error::AppError;
-use crate::domain::role::Role;
+use crate::error::AppError;
+pub use crate::views::invite::{InviteView, InviteViewer};
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
-
-/// Who is looking at an invite.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum InviteViewer {
-    SignedOut,
-    /// Signed in as the invited address.
-    Invitee,
-    /// Signed in as someone else (their email).
-    SomeoneElse(String),
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct InviteView {
-    pub email: String,
-    pub workspace_name: String,
-    pub role: Role,
-    pub viewer: InviteViewer,
-}
 
 #[server(endpoint = "invite_details")]
 pub async fn invite_details(token: String) -> Result<InviteView, AppError> {

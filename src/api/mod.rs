@@ -3,12 +3,11 @@
 pub mod accounts;
 pub mod audit;
 pub mod auth;
+pub mod calendar;
 pub mod dashboard;
-pub mod error;
 pub mod invite;
 pub mod notifications;
 pub mod posts;
-pub mod publishing;
 pub mod review;
+pub mod settings;
 pub mod team;
-pub mod workspace;

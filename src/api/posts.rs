@@ -1,109 +1,12 @@
-use super::error::AppError;
-use crate::domain::post::{Intent, PostStatus, TargetStatus};
-use chrono::{DateTime, Utc};
+//! The composer's server functions: saving, loading, cancelling, deleting and duplicating
+//! posts, and uploading their images.
+use crate::domain::post::Intent;
+use crate::error::AppError;
+pub use crate::views::posts::{
+    ImageForm, MediaView, PostView, SavedPost, TargetForm, TargetView, UploadedImage,
+};
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 use uuid::Uuid;
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct PostView {
-    pub id: Uuid,
-    pub version: i32,
-    pub status: PostStatus,
-    pub body: String,
-    pub scheduled_at: Option<DateTime<Utc>>,
-    pub timezone: String,
-    /// The scheduled time as wall-clock time in `timezone` (for the form's inputs).
-    pub local_date: String,
-    pub local_time: String,
-    pub targets: Vec<TargetView>,
-    pub media: Vec<MediaView>,
-    pub author_id: Option<Uuid>,
-    /// An approval covers its current text and accounts.
-    pub approved: bool,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct TargetView {
-    pub account_id: Uuid,
-    pub body_override: Option<String>,
-    pub status: TargetStatus,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct MediaView {
-    pub id: Uuid,
-    pub alt_text: String,
-    pub width: i32,
-    pub height: i32,
-}
-
-impl MediaView {
-    pub fn url(&self) -> String {
-        format!("/media/{}", self.id)
-    }
-}
-
-/// A post on the calendar or in the list.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct PostSummary {
-    pub id: Uuid,
-    pub version: i32,
-    pub status: PostStatus,
-    pub scheduled_at: Option<DateTime<Utc>>,
-    pub timezone: String,
-    pub excerpt: String,
-    pub targets: Vec<TargetSummary>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct TargetSummary {
-    pub account_id: Uuid,
-    pub status: TargetStatus,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SavedPost {
-    pub id: Uuid,
-    pub version: i32,
-    pub status: PostStatus,
-    pub scheduled_at: Option<DateTime<Utc>>,
-    /// Told to the person when their time happened twice (clocks went back).
-    pub note: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Rescheduled {
-    pub version: i32,
-    pub scheduled_at: DateTime<Utc>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct UploadedImage {
-    pub id: Uuid,
-    pub width: u32,
-    pub height: u32,
-}
-
-/// One account row of the composer: `targets[i][account_id]` always, `targets[i][selected]=true`
-/// when ticked, `targets[i][body_override]` for its own text. (Indexed rather than keyed by
-/// account id: the form decoder reads a bracketed key starting with a digit as an index.)
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct TargetForm {
-    pub account_id: Uuid,
-    #[serde(default)]
-    pub selected: bool,
-    #[serde(default)]
-    pub body_override: String,
-}
-
-/// An attached image, in order: `images[i][media_id]`, `images[i][alt_text]`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ImageForm {
-    pub media_id: Uuid,
-    #[serde(default)]
-    pub alt_text: String,
-}
 
 /// Saves the composer.
 #[server(endpoint = "save_post")]
@@ -151,7 +54,7 @@ pub async fn save_post(
         timezone,
         intent,
     };
-    let saved = posts::save(&request.state, &member, input, Utc::now()).await?;
+    let saved = posts::save(&request.state, &member, input, chrono::Utc::now()).await?;
     if !is_client_call() {
         // A plain form post: show the saved post (the hydrated composer navigates itself).
         leptos_axum::redirect(&format!(
@@ -191,50 +94,6 @@ pub async fn get_post(id: Uuid) -> Result<PostView, AppError> {
 
     let (request, member) = guard::require(Permission::Read).await?;
     posts::get(&request.state, &member, id).await
-}
-
-/// Posts scheduled in `[from, to)`, optionally only some statuses or one account.
-#[server(endpoint = "posts")]
-pub async fn list_posts(
-    from: DateTime<Utc>,
-    to: DateTime<Utc>,
-    #[server(default)] statuses: Vec<PostStatus>,
-    #[server(default)] account_id: Option<Uuid>,
-) -> Result<Vec<PostSummary>, AppError> {
-    use crate::domain::role::Permission;
-    use crate::server::auth::guard;
-    use crate::server::posts;
-
-    let (request, member) = guard::require(Permission::Read).await?;
-    posts::list(&request.state, &member, from, to, &statuses, account_id).await
-}
-
-#[server(endpoint = "reschedule_post")]
-pub async fn reschedule_post(
-    id: Uuid,
-    version: i32,
-    date: String,
-    time: String,
-    timezone: String,
-) -> Result<Rescheduled, AppError> {
-    use crate::domain::role::Permission;
-    use crate::server::auth::guard;
-    use crate::server::posts;
-
-    let (request, member) = guard::require(Permission::Contribute).await?;
-    let (version, scheduled_at) = posts::reschedule(
-        &request.state,
-        &member,
-        id,
-        version,
-        (&date, &time, &timezone),
-        Utc::now(),
-    )
-    .await?;
-    Ok(Rescheduled {
-        version,
-        scheduled_at,
-    })
 }
 
 #[server(endpoint = "cancel_post")]
@@ -279,7 +138,7 @@ pub async fn duplicate_post(id: Uuid) -> Result<Uuid, AppError> {
 pub async fn upload_image(data: leptos::server_fn::codec::MultipartData) -> Result<UploadedImage, AppError> {
     use crate::domain::role::Permission;
     use crate::server::auth::guard;
-    use crate::server::posts;
+    use crate::server::images;
 
     let (request, member) = guard::require(Permission::Contribute).await?;
     let limit = request.state.settings.media.max_image_bytes;
@@ -312,7 +171,7 @@ pub async fn upload_image(data: leptos::server_fn::codec::MultipartData) -> Resu
     if bytes.is_empty() {
         return Err(AppError::bad_request("Image: choose a picture to upload."));
     }
-    let stored = posts::store_image(&request.state, &member, bytes).await?;
+    let stored = images::store_image(&request.state, &member, bytes).await?;
     Ok(UploadedImage {
         id: stored.id,
         width: stored.width,

@@ -1,91 +1,10 @@
 //! The review workflow: the queue, a post under review, decisions and comments.
-use super::error::AppError;
-use super::posts::PostView;
-use chrono::{DateTime, Utc};
+use crate::error::AppError;
+pub use crate::views::review::{
+    ChangesView, CommentView, Decided, DiffKind, DiffPart, PostUnderReview, ReviewItem, TargetChange,
+};
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 use uuid::Uuid;
-
-/// A post waiting for a reviewer.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ReviewItem {
-    pub id: Uuid,
-    pub excerpt: String,
-    pub author: String,
-    pub accounts: Vec<String>,
-    pub scheduled_at: Option<DateTime<Utc>>,
-    /// Its time, in its zone, for people to read.
-    pub when: String,
-    pub submitted_at: DateTime<Utc>,
-    /// Its time passed while it waited: approving it will not publish it late.
-    pub overdue: bool,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct CommentView {
-    pub id: Uuid,
-    pub parent_id: Option<Uuid>,
-    pub author: String,
-    pub body: String,
-    /// comment, changes_requested or approved
-    pub kind: String,
-    pub created_at: DateTime<Utc>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DiffKind {
-    Same,
-    Added,
-    Removed,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DiffPart {
-    pub kind: DiffKind,
-    pub text: String,
-}
-
-/// One account's own text, before and after.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct TargetChange {
-    pub account: String,
-    pub parts: Vec<DiffPart>,
-}
-
-/// What changed since the last decision on the post.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ChangesView {
-    pub reviewer: String,
-    pub decision: String,
-    pub note: Option<String>,
-    pub reviewed_at: DateTime<Utc>,
-    pub body: Vec<DiffPart>,
-    pub body_changed: bool,
-    pub targets: Vec<TargetChange>,
-    /// Old and new time, when it moved.
-    pub time: Option<(String, String)>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct PostUnderReview {
-    pub post: PostView,
-    pub author: String,
-    pub comments: Vec<CommentView>,
-    pub changes: Option<ChangesView>,
-    pub can_review: bool,
-    pub can_comment: bool,
-    pub overdue: bool,
-    pub when: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Decided {
-    pub status: crate::domain::post::PostStatus,
-    pub version: i32,
-    /// Said when approving did not schedule it (its time passed).
-    pub note: Option<String>,
-}
 
 #[server(endpoint = "review_queue")]
 pub async fn review_queue() -> Result<Vec<ReviewItem>, AppError> {
@@ -93,19 +12,17 @@ pub async fn review_queue() -> Result<Vec<ReviewItem>, AppError> {
     use crate::server::{auth::guard, review};
 
     let (request, member) = guard::require(Permission::Read).await?;
-    review::queue(&request.state, &member, Utc::now()).await
+    review::queue(&request.state, &member, chrono::Utc::now()).await
 }
 
 /// How many posts wait for review (the navigation's badge).
 #[server(endpoint = "review_count")]
 pub async fn review_count() -> Result<i64, AppError> {
     use crate::domain::role::Permission;
-    use crate::server::{auth::guard, db::reviews};
+    use crate::server::{auth::guard, review};
 
     let (request, member) = guard::require(Permission::Read).await?;
-    reviews::queue_count(&request.state.pool, member.workspace_id)
-        .await
-        .map_err(AppError::unexpected)
+    review::waiting(&request.state.pool, &member).await
 }
 
 #[server(endpoint = "review_detail")]
@@ -114,7 +31,7 @@ pub async fn review_detail(id: Uuid) -> Result<PostUnderReview, AppError> {
     use crate::server::{auth::guard, review};
 
     let (request, member) = guard::require(Permission::Read).await?;
-    review::detail(&request.state, &member, id, Utc::now()).await
+    review::detail(&request.state, &member, id, chrono::Utc::now()).await
 }
 
 #[server(endpoint = "post_comments")]
@@ -137,7 +54,7 @@ pub async fn approve_post(
     use crate::server::{auth::guard, review};
 
     let (request, member) = guard::require(Permission::Approve).await?;
-    let decided = review::approve(&request.state, &member, id, version, &note, Utc::now()).await?;
+    let decided = review::approve(&request.state, &member, id, version, &note, chrono::Utc::now()).await?;
     back_to_review(id, "approved");
     Ok(decided)
 }

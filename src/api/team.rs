@@ -1,103 +1,17 @@
-use super::error::AppError;
+//! The Team page: members, roles and invites.
 use crate::domain::role::Role;
+use crate::error::AppError;
+pub use crate::views::team::{InviteDelivery, InviteResult, MemberView, PendingInviteView, TeamView};
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 use uuid::Uuid;
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct MemberView {
-    pub user_id: Uuid,
-    pub name: String,
-    pub email: String,
-    pub role: Role,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct PendingInviteView {
-    pub id: Uuid,
-    pub email: String,
-    pub role: Role,
-    /// RFC 3339.
-    pub expires_at: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct TeamView {
-    pub members: Vec<MemberView>,
-    pub pending: Vec<PendingInviteView>,
-    pub my_user_id: Uuid,
-    pub my_role: Role,
-}
-
-/// How the invited person gets their link. The same whoever the address belongs to.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum InviteDelivery {
-    /// No mail server is set up: the inviter passes the one-time link on.
-    Link(String),
-    /// Mailed to the address.
-    Mailed,
-    /// Mail failed (why); the invite stands, and "New link" tries again.
-    MailFailed(String),
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct InviteResult {
-    pub email: String,
-    pub delivery: InviteDelivery,
-}
-
-#[cfg(feature = "ssr")]
-impl From<crate::server::team::invites::Invited> for InviteResult {
-    fn from(invited: crate::server::team::invites::Invited) -> Self {
-        use crate::server::team::invites::Delivery;
-        Self {
-            email: invited.email.as_str().to_owned(),
-            delivery: match invited.delivery {
-                Delivery::Link(link) => InviteDelivery::Link(link),
-                Delivery::Mailed => InviteDelivery::Mailed,
-                Delivery::MailFailed(why) => InviteDelivery::MailFailed(why),
-            },
-        }
-    }
-}
 
 #[server(endpoint = "team")]
 pub async fn team() -> Result<TeamView, AppError> {
     use crate::domain::role::Permission;
-    use crate::server::auth::guard;
-    use crate::server::db::{invites, memberships};
+    use crate::server::{auth::guard, team::roster};
 
     let (request, member) = guard::require(Permission::ManageTeam).await?;
-    let pool = &request.state.pool;
-    let members = memberships::list(pool, member.workspace_id)
-        .await
-        .map_err(AppError::unexpected)?
-        .into_iter()
-        .map(|m| MemberView {
-            user_id: m.user_id,
-            name: m.name,
-            email: m.email,
-            role: m.role,
-        })
-        .collect();
-    let pending = invites::list_pending(pool, member.workspace_id)
-        .await
-        .map_err(AppError::unexpected)?
-        .into_iter()
-        .map(|i| PendingInviteView {
-            id: i.id,
-            email: i.email,
-            role: i.role,
-            expires_at: i.expires_at.to_rfc3339(),
-        })
-        .collect();
-    Ok(TeamView {
-        members,
-        pending,
-        my_user_id: member.user_id,
-        my_role: member.role,
-    })
+    roster::load(&request.state.pool, &member).await
 }
 
 #[server(endpoint = "invite_member")]

@@ -7,7 +7,7 @@ mod pages;
 mod shell;
 
 use crate::api::auth::{SessionState, current_session};
-use crate::api::error::AppError;
+use crate::error::AppError;
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::components::{ParentRoute, Redirect, Route, Router, Routes};

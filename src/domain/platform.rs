@@ -2,9 +2,14 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
 
-/// A network Herald can publish to.
+/// A network Herald can publish to. Stored as text, spelled as `as_str` spells it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "ssr",
+    derive(sqlx::Type),
+    sqlx(type_name = "text", rename_all = "snake_case")
+)]
 pub enum Platform {
     Mastodon,
     Bluesky,
@@ -13,6 +18,7 @@ pub enum Platform {
     Telegram,
     Webhook,
     #[serde(rename = "linkedin")]
+    #[cfg_attr(feature = "ssr", sqlx(rename = "linkedin"))]
     LinkedIn,
     X,
     Threads,
@@ -101,5 +107,16 @@ mod tests {
             assert_eq!(json, format!("\"{}\"", platform.as_str()));
         }
         assert!("myspace".parse::<Platform>().is_err());
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn the_database_stores_its_name() {
+        for platform in Platform::ALL {
+            let mut stored = sqlx::postgres::PgArgumentBuffer::default();
+            let written = sqlx::Encode::<sqlx::Postgres>::encode_by_ref(&platform, &mut stored).unwrap();
+            assert!(matches!(written, sqlx::encode::IsNull::No));
+            assert_eq!(&stored[..], platform.as_str().as_bytes(), "{platform:?}");
+        }
     }
 }

@@ -4,6 +4,11 @@ use std::str::FromStr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "ssr",
+    derive(sqlx::Type),
+    sqlx(type_name = "text", rename_all = "snake_case")
+)]
 pub enum PostStatus {
     Draft,
     /// Submitted: waits for an approver.
@@ -26,6 +31,11 @@ pub enum PostStatus {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "ssr",
+    derive(sqlx::Type),
+    sqlx(type_name = "text", rename_all = "snake_case")
+)]
 pub enum TargetStatus {
     Draft,
     Scheduled,
@@ -211,17 +221,6 @@ impl FromStr for PostStatus {
     }
 }
 
-impl FromStr for TargetStatus {
-    type Err = UnknownStatus;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        TargetStatus::ALL
-            .into_iter()
-            .find(|status| status.as_str() == s)
-            .ok_or_else(|| UnknownStatus(s.to_owned()))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -272,6 +271,27 @@ mod tests {
         for status in PostStatus::ALL {
             assert_eq!(status.as_str().parse::<PostStatus>(), Ok(status));
         }
-        assert_eq!("retrying".parse::<TargetStatus>(), Ok(TargetStatus::Retrying));
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn the_database_stores_each_post_status_by_its_name() {
+        for status in PostStatus::ALL {
+            let mut stored = sqlx::postgres::PgArgumentBuffer::default();
+            let written = sqlx::Encode::<sqlx::Postgres>::encode_by_ref(&status, &mut stored).unwrap();
+            assert!(matches!(written, sqlx::encode::IsNull::No));
+            assert_eq!(&stored[..], status.as_str().as_bytes(), "{status:?}");
+        }
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn the_database_stores_each_target_status_by_its_name() {
+        for status in TargetStatus::ALL {
+            let mut stored = sqlx::postgres::PgArgumentBuffer::default();
+            let written = sqlx::Encode::<sqlx::Postgres>::encode_by_ref(&status, &mut stored).unwrap();
+            assert!(matches!(written, sqlx::encode::IsNull::No));
+            assert_eq!(&stored[..], status.as_str().as_bytes(), "{status:?}");
+        }
     }
 }

@@ -5,6 +5,11 @@ use std::str::FromStr;
 /// A member's role in one workspace, from most to least powerful.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(
+    feature = "ssr",
+    derive(sqlx::Type),
+    sqlx(type_name = "text", rename_all = "lowercase")
+)]
 pub enum Role {
     Owner,
     Admin,
@@ -144,6 +149,17 @@ mod tests {
             assert_eq!(role.label().to_uppercase().parse::<Role>(), Ok(role));
         }
         assert!("superuser".parse::<Role>().is_err());
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn the_database_stores_its_name() {
+        for role in Role::ALL {
+            let mut stored = sqlx::postgres::PgArgumentBuffer::default();
+            let written = sqlx::Encode::<sqlx::Postgres>::encode_by_ref(&role, &mut stored).unwrap();
+            assert!(matches!(written, sqlx::encode::IsNull::No));
+            assert_eq!(&stored[..], role.as_str().as_bytes(), "{role:?}");
+        }
     }
 
     #[test]

@@ -25,7 +25,7 @@ pub struct Settings {
     pub server: ServerSettings,
     pub auth: AuthSettings,
     pub publishing: PublishSettings,
-    pub networks: crate::server::platforms::Endpoints,
+    pub networks: Endpoints,
     pub outbound: OutboundSettings,
     pub media: MediaSettings,
     #[serde(default)]
@@ -277,12 +277,32 @@ impl Settings {
             self.media.workspace_quota_bytes > 0 && self.media.unattached_keep_hours > 0,
             "media.workspace_quota_bytes and media.unattached_keep_hours must be positive"
         );
-        crate::server::auth::client_ip::Proxies::parse(&self.server)
-            .context("server.trusted_proxies (HERALD_SERVER__TRUSTED_PROXIES)")?;
-        crate::server::outbound::AllowList::parse(&self.outbound.allow_private)
-            .context("outbound.allow_private (HERALD_OUTBOUND__ALLOW_PRIVATE)")?;
         self.database.connect_options()?;
         Ok(())
+    }
+}
+
+/// Where the networks with a fixed address live; tests point these at local fakes.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Endpoints {
+    pub bluesky_pds: String,
+    pub telegram_api: String,
+    pub linkedin_api: String,
+    pub x_api: String,
+    pub threads_api: String,
+    pub facebook_graph: String,
+}
+
+impl Endpoints {
+    pub fn all(&self) -> [&str; 6] {
+        [
+            &self.bluesky_pds,
+            &self.telegram_api,
+            &self.linkedin_api,
+            &self.x_api,
+            &self.threads_api,
+            &self.facebook_graph,
+        ]
     }
 }
 

@@ -37,15 +37,15 @@ pub struct QueueLag {
 }
 
 pub async fn queue_lag(pool: &sqlx::PgPool) -> sqlx::Result<QueueLag> {
-    let (lag, due): (Option<f64>, i64) = sqlx::query_as(
-        "select extract(epoch from now() - min(due_at))::float8, count(*)
-         from post_targets where status in ('scheduled', 'retrying') and due_at <= now()",
+    let row = sqlx::query!(
+        r#"select extract(epoch from now() - min(due_at))::float8 as "lag?", count(*) as "due!"
+           from post_targets where status in ('scheduled', 'retrying') and due_at <= now()"#
     )
     .fetch_one(pool)
     .await?;
     Ok(QueueLag {
-        lag_seconds: lag.unwrap_or(0.0).max(0.0),
-        due,
+        lag_seconds: row.lag.unwrap_or(0.0).max(0.0),
+        due: row.due,
     })
 }
 

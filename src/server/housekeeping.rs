@@ -38,7 +38,7 @@ pub async fn run_once(state: &AppState) {
         tracing::warn!(%error, "could not purge the publish queue's old turns");
     }
     let keep_hours = state.settings.media.unattached_keep_hours;
-    match crate::server::posts::remove_unattached(pool, &state.settings.data_dir, keep_hours).await {
+    match crate::server::images::remove_unattached(pool, &state.settings.data_dir, keep_hours).await {
         Ok(0) => {}
         Ok(removed) => tracing::info!(removed, "removed images no post uses"),
         Err(error) => tracing::warn!(error = format!("{error:#}"), "could not remove unattached images"),

@@ -1,7 +1,7 @@
 //! A server-function middleware for uploads: server_fn's multipart decoder panics on a request
 //! whose Content-Type has no boundary (`expect("couldn't parse boundary")`), so such a request
 //! is refused here first with a 400 the person can read. Found by the request fuzzer.
-use crate::api::error::AppError;
+use crate::error::AppError;
 use axum::body::Body;
 use http::{Request, Response, StatusCode, header};
 use std::future::Future;

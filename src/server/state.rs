@@ -1,8 +1,9 @@
-use crate::server::auth::client_ip::Proxies;
+use crate::server::client_ip::Proxies;
 use crate::server::config::Settings;
 use crate::server::crypto::Cipher;
 use crate::server::outbound;
 use crate::server::platforms::SessionCache;
+use anyhow::Context;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 use sqlx::PgPool;
@@ -30,9 +31,11 @@ pub struct AppState {
 impl AppState {
     pub fn new(settings: Settings, pool: PgPool, leptos_options: LeptosOptions) -> anyhow::Result<Self> {
         let cipher = Cipher::from_settings(&settings)?;
-        let guard = outbound::Guard::from_settings(&settings)?;
+        let guard = outbound::Guard::from_settings(&settings)
+            .context("outbound.allow_private (HERALD_OUTBOUND__ALLOW_PRIVATE)")?;
         let http = outbound::client(&settings, guard.allow_list())?;
-        let proxies = Proxies::parse(&settings.server)?;
+        let proxies = Proxies::parse(&settings.server)
+            .context("server.trusted_proxies (HERALD_SERVER__TRUSTED_PROXIES)")?;
         Ok(Self {
             pool,
             settings: Arc::new(settings),

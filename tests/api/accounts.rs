@@ -1,31 +1,17 @@
-use crate::helpers::{error, json, spawn_app};
-use herald::api::accounts::{AccountView, ConnectionTest};
+use crate::calls::{Answer, mastodon};
+use crate::fakes::{MASTODON_TOKEN as TOKEN, fake_mastodon};
+use crate::helpers::{Browser, TestApp, spawn_app};
+use herald::api::accounts::ConnectAccount;
 use herald::domain::account::AccountState;
 use herald::domain::platform::Platform;
+use herald::domain::role::Role;
 use sqlx::PgPool;
+use uuid::Uuid;
 use wiremock::matchers::method;
 use wiremock::{Mock, ResponseTemplate};
 
-use crate::fakes::{MASTODON_TOKEN as TOKEN, fake_mastodon};
-
-async fn connect_mastodon(
-    app: &crate::helpers::TestApp,
-    browser: &crate::helpers::Browser,
-    instance: &str,
-    token: &str,
-) -> reqwest::Response {
-    app.call(
-        browser,
-        "connect_account",
-        &[
-            ("platform", "mastodon"),
-            ("display_name", ""),
-            ("colour", "#0EA5E9"),
-            ("fields[instance_url]", instance),
-            ("fields[access_token]", token),
-        ],
-    )
-    .await
+async fn connect_mastodon(app: &TestApp, browser: &Browser, instance: &str, token: &str) -> Answer<Uuid> {
+    app.connect_account(browser, &mastodon(instance, token)).await
 }
 
 #[sqlx::test]
@@ -34,9 +20,8 @@ async fn connecting_mastodon_checks_the_token_and_seals_it(pool: PgPool) {
     let mastodon = fake_mastodon().await;
     let owner = app.owner("olive@example.com", "Acme").await;
 
-    let response = connect_mastodon(&app, &owner, &mastodon.uri(), TOKEN).await;
-    assert_eq!(response.status(), 200, "{}", response.text().await.unwrap());
-    let accounts: Vec<AccountView> = json(app.call(&owner, "accounts", &[]).await).await;
+    connect_mastodon(&app, &owner, &mastodon.uri(), TOKEN).await.ok();
+    let accounts = app.list_accounts(&owner).await.ok();
     assert_eq!(accounts.len(), 1);
     let account = &accounts[0];
     assert_eq!(
@@ -49,7 +34,7 @@ async fn connecting_mastodon_checks_the_token_and_seals_it(pool: PgPool) {
         "{}",
         account.handle
     );
-    assert_eq!(account.colour, "#0ea5e9");
+    assert_eq!(account.colour, "#0ea5e9", "sent as #0EA5E9");
     assert_eq!(
         account.text.max_characters,
         Some(1000),
@@ -76,18 +61,24 @@ async fn a_refused_token_is_explained_and_nothing_is_saved(pool: PgPool) {
     let app = spawn_app(pool).await;
     let mastodon = fake_mastodon().await;
     let owner = app.owner("olive@example.com", "Acme").await;
-    let (status, message) = error(connect_mastodon(&app, &owner, &mastodon.uri(), "wrong-token").await).await;
+    let (status, message) = connect_mastodon(&app, &owner, &mastodon.uri(), "wrong-token")
+        .await
+        .refused();
     assert_eq!(status, 400);
     assert_eq!(
         message,
         "Mastodon refused the credentials: The access token is invalid"
     );
-    let (status, message) = error(connect_mastodon(&app, &owner, &mastodon.uri(), "").await).await;
+    let (status, message) = connect_mastodon(&app, &owner, &mastodon.uri(), "")
+        .await
+        .refused();
     assert_eq!(
         (status, message.as_str()),
         (400, "Access token: this is required.")
     );
-    let (status, message) = error(connect_mastodon(&app, &owner, "http://127.0.0.1:9/", TOKEN).await).await;
+    let (status, message) = connect_mastodon(&app, &owner, "http://127.0.0.1:9/", TOKEN)
+        .await
+        .refused();
     assert_eq!(status, 400);
     assert!(message.starts_with("Could not reach Mastodon"), "{message}");
     let count: i64 = sqlx::query_scalar("select count(*) from accounts")
@@ -102,9 +93,9 @@ async fn a_test_after_revocation_flags_the_account(pool: PgPool) {
     let app = spawn_app(pool).await;
     let mastodon = fake_mastodon().await;
     let owner = app.owner("olive@example.com", "Acme").await;
-    let id: uuid::Uuid = json(connect_mastodon(&app, &owner, &mastodon.uri(), TOKEN).await).await;
+    let id = connect_mastodon(&app, &owner, &mastodon.uri(), TOKEN).await.ok();
 
-    let test: ConnectionTest = json(app.call(&owner, "test_account", &[("id", &id.to_string())]).await).await;
+    let test = app.test_account(&owner, id).await.ok();
     assert!(test.ok, "{}", test.message);
 
     // The token is revoked on the instance: the next test says so and flags the account.
@@ -116,31 +107,21 @@ async fn a_test_after_revocation_flags_the_account(pool: PgPool) {
         )
         .mount(&mastodon)
         .await;
-    let test: ConnectionTest = json(app.call(&owner, "test_account", &[("id", &id.to_string())]).await).await;
+    let test = app.test_account(&owner, id).await.ok();
     assert!(!test.ok);
     assert_eq!(
         test.message,
         "Mastodon refused the credentials: The access token was revoked"
     );
-    let accounts: Vec<AccountView> = json(app.call(&owner, "accounts", &[]).await).await;
+    let accounts = app.list_accounts(&owner).await.ok();
     assert_eq!(accounts[0].state, AccountState::NeedsReauth);
 
     // Pausing and resuming keeps the need for new credentials visible.
-    app.call(
-        &owner,
-        "pause_account",
-        &[("id", &id.to_string()), ("paused", "true")],
-    )
-    .await;
-    let accounts: Vec<AccountView> = json(app.call(&owner, "accounts", &[]).await).await;
+    app.pause_account(&owner, id, true).await.ok();
+    let accounts = app.list_accounts(&owner).await.ok();
     assert_eq!(accounts[0].state, AccountState::Paused);
-    app.call(
-        &owner,
-        "pause_account",
-        &[("id", &id.to_string()), ("paused", "false")],
-    )
-    .await;
-    let accounts: Vec<AccountView> = json(app.call(&owner, "accounts", &[]).await).await;
+    app.pause_account(&owner, id, false).await.ok();
+    let accounts = app.list_accounts(&owner).await.ok();
     assert_eq!(accounts[0].state, AccountState::NeedsReauth);
 }
 
@@ -149,35 +130,35 @@ async fn accounts_are_private_to_their_workspace_and_role(pool: PgPool) {
     let app = spawn_app(pool).await;
     let mastodon = fake_mastodon().await;
     let owner = app.owner("olive@example.com", "Acme").await;
-    let id: uuid::Uuid = json(connect_mastodon(&app, &owner, &mastodon.uri(), TOKEN).await).await;
-    let id = id.to_string();
+    let id = connect_mastodon(&app, &owner, &mastodon.uri(), TOKEN).await.ok();
 
     let stranger = app.owner("sam@example.com", "Beta").await;
-    let listed: Vec<AccountView> = json(app.call(&stranger, "accounts", &[]).await).await;
+    let listed = app.list_accounts(&stranger).await.ok();
     assert!(listed.is_empty());
-    for (function, form) in [
-        ("test_account", vec![("id", id.as_str())]),
-        ("pause_account", vec![("id", id.as_str()), ("paused", "true")]),
+    let refusals = [
+        ("test_account", app.test_account(&stranger, id).await.refused()),
+        (
+            "pause_account",
+            app.pause_account(&stranger, id, true).await.refused(),
+        ),
         (
             "update_account",
-            vec![
-                ("id", id.as_str()),
-                ("display_name", "Mine"),
-                ("colour", "#000000"),
-            ],
+            app.update_account(&stranger, id, "Mine", "#000000")
+                .await
+                .refused(),
         ),
-        ("remove_account", vec![("id", id.as_str())]),
-    ] {
-        let (status, _) = error(app.call(&stranger, function, &form).await).await;
+        (
+            "remove_account",
+            app.remove_account(&stranger, id).await.refused(),
+        ),
+    ];
+    for (function, (status, _)) in refusals {
         assert_eq!(status, 404, "{function} from another workspace");
     }
 
-    let viewer = app.member(&owner, "vic@example.com", "viewer").await;
-    assert_eq!(app.call(&viewer, "accounts", &[]).await.status(), 200);
-    assert_eq!(
-        app.call(&viewer, "remove_account", &[("id", &id)]).await.status(),
-        403
-    );
+    let viewer = app.member(&owner, "vic@example.com", Role::Viewer).await;
+    assert_eq!(app.list_accounts(&viewer).await.status(), 200);
+    assert_eq!(app.remove_account(&viewer, id).await.status(), 403);
     assert_eq!(
         connect_mastodon(&app, &viewer, &mastodon.uri(), TOKEN)
             .await
@@ -198,33 +179,33 @@ async fn connecting_bluesky_uses_the_app_password_on_the_given_pds(pool: PgPool)
     let pds = wiremock::MockServer::start().await;
     mount_bluesky(&pds).await;
     let owner = app.owner("olive@example.com", "Acme").await;
-    let connect = |password: &'static str| {
-        let pds = pds.uri();
-        let app = &app;
-        let owner = &owner;
-        async move {
-            app.call(
-                owner,
-                "connect_account",
-                &[
-                    ("platform", "bluesky"),
-                    ("colour", "#0ea5e9"),
-                    ("fields[handle]", &format!("@{BLUESKY_HANDLE}")),
-                    ("fields[app_password]", password),
-                    ("fields[pds_url]", &pds),
-                ],
-            )
-            .await
-        }
+    let bluesky = |password: &str| ConnectAccount {
+        platform: Platform::Bluesky,
+        display_name: String::new(),
+        colour: "#0ea5e9".into(),
+        fields: [
+            ("handle".to_owned(), format!("@{BLUESKY_HANDLE}")),
+            ("app_password".to_owned(), password.to_owned()),
+            ("pds_url".to_owned(), pds.uri()),
+        ]
+        .into(),
     };
-    let (status, message) = error(connect("not-the-password").await).await;
+    let (status, message) = app
+        .connect_account(&owner, &bluesky("not-the-password"))
+        .await
+        .refused();
     assert_eq!(status, 400);
     assert_eq!(
         message,
         "Bluesky refused the credentials: Invalid identifier or password"
     );
-    assert_eq!(connect(BLUESKY_APP_PASSWORD).await.status(), 200);
-    let accounts: Vec<AccountView> = json(app.call(&owner, "accounts", &[]).await).await;
+    assert_eq!(
+        app.connect_account(&owner, &bluesky(BLUESKY_APP_PASSWORD))
+            .await
+            .status(),
+        200
+    );
+    let accounts = app.list_accounts(&owner).await.ok();
     assert_eq!(accounts[0].handle, format!("@{BLUESKY_HANDLE}"));
 }
 
@@ -235,21 +216,21 @@ async fn editors_use_accounts_but_only_owners_and_admins_manage_them(pool: PgPoo
     let app = spawn_app(pool).await;
     let mastodon = fake_mastodon().await;
     let owner = app.owner("olive@example.com", "Acme").await;
-    let id: uuid::Uuid = json(connect_mastodon(&app, &owner, &mastodon.uri(), TOKEN).await).await;
-    let editor = app.member(&owner, "eddie@example.com", "editor").await;
-    let admin = app.member(&owner, "ada@example.com", "admin").await;
+    let id = connect_mastodon(&app, &owner, &mastodon.uri(), TOKEN).await.ok();
+    let editor = app.member(&owner, "eddie@example.com", Role::Editor).await;
+    let admin = app.member(&owner, "ada@example.com", Role::Admin).await;
 
-    let (status, message) = error(connect_mastodon(&app, &editor, &mastodon.uri(), TOKEN).await).await;
+    let (status, message) = connect_mastodon(&app, &editor, &mastodon.uri(), TOKEN)
+        .await
+        .refused();
     assert_eq!(status, 403);
     assert!(
         message.contains("cannot connect or change the workspace's accounts"),
         "{message}"
     );
-    let pause = [("id", id.to_string()), ("paused", "true".into())];
-    let pause: Vec<(&str, &str)> = pause.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    assert_eq!(app.call(&editor, "pause_account", &pause).await.status(), 403);
-    assert_eq!(app.call(&editor, "accounts", &[]).await.status(), 200);
-    assert_eq!(app.call(&admin, "pause_account", &pause).await.status(), 200);
+    assert_eq!(app.pause_account(&editor, id, true).await.status(), 403);
+    assert_eq!(app.list_accounts(&editor).await.status(), 200);
+    assert_eq!(app.pause_account(&admin, id, true).await.status(), 200);
     assert_eq!(
         connect_mastodon(&app, &admin, &mastodon.uri(), TOKEN)
             .await

@@ -1,5 +1,6 @@
-use crate::helpers::{PASSWORD, error, spawn_app, spawn_app_with};
-use herald::api::auth::SessionState;
+use crate::calls::signing_up;
+use crate::helpers::{PASSWORD, spawn_app, spawn_app_with};
+use herald::api::auth::{SessionState, SignUp};
 use herald::domain::role::Role;
 use sqlx::PgPool;
 
@@ -54,19 +55,14 @@ async fn sign_up_rejects_bad_input_with_a_readable_message(pool: PgPool) {
         ),
     ];
     for (name, email, password, workspace, expected) in cases {
-        let response = app
-            .call(
-                &app.browser(),
-                "sign_up",
-                &[
-                    ("name", name),
-                    ("email", email),
-                    ("password", password),
-                    ("workspace_name", workspace),
-                ],
-            )
-            .await;
-        let (status, message) = error(response).await;
+        let form = SignUp {
+            name: name.into(),
+            email: email.into(),
+            password: password.into(),
+            workspace_name: workspace.into(),
+            timezone: String::new(),
+        };
+        let (status, message) = app.sign_up(&app.browser(), &form).await.refused();
         assert_eq!(status, 400, "{email}/{password}: {message}");
         assert!(message.contains(expected), "expected “{expected}” in “{message}”");
     }
@@ -80,10 +76,10 @@ async fn sign_up_rejects_bad_input_with_a_readable_message(pool: PgPool) {
 #[sqlx::test]
 async fn a_missing_field_is_a_400_not_a_500(pool: PgPool) {
     let app = spawn_app(pool).await;
-    let response = app
-        .call(&app.browser(), "sign_up", &[("email", "ada@example.com")])
-        .await;
-    let (status, message) = error(response).await;
+    let (status, message) = app
+        .send_form::<SignUp>(&app.browser(), &[("email", "ada@example.com")])
+        .await
+        .refused();
     assert_eq!(status, 400, "{message}");
 }
 
@@ -91,10 +87,8 @@ async fn a_missing_field_is_a_400_not_a_500(pool: PgPool) {
 async fn duplicate_sign_up_is_a_conflict(pool: PgPool) {
     let app = spawn_app(pool).await;
     app.owner("olive@example.com", "Acme").await;
-    let response = app
-        .sign_up(&app.browser(), "Olive Again", "OLIVE@example.com", "Other")
-        .await;
-    let (status, message) = error(response).await;
+    let again = signing_up("Olive Again", "OLIVE@example.com", "Other");
+    let (status, message) = app.sign_up(&app.browser(), &again).await.refused();
     assert_eq!(status, 409);
     assert!(message.contains("already exists"), "{message}");
 }
@@ -104,12 +98,14 @@ async fn wrong_password_and_unknown_email_get_the_same_message(pool: PgPool) {
     let app = spawn_app(pool).await;
     app.owner("olive@example.com", "Acme").await;
     let browser = app.browser();
-    let wrong = error(
-        app.sign_in(&browser, "olive@example.com", "not the password")
-            .await,
-    )
-    .await;
-    let unknown = error(app.sign_in(&browser, "nobody@example.com", PASSWORD).await).await;
+    let wrong = app
+        .sign_in(&browser, "olive@example.com", "not the password")
+        .await
+        .refused();
+    let unknown = app
+        .sign_in(&browser, "nobody@example.com", PASSWORD)
+        .await
+        .refused();
     assert_eq!(wrong, (401, "Wrong email or password.".to_owned()));
     assert_eq!(unknown, wrong);
     assert!(matches!(
@@ -130,7 +126,10 @@ async fn the_sixth_bad_password_within_a_minute_gets_429(pool: PgPool) {
         assert_eq!(response.status(), 401, "attempt {attempt}");
     }
     // Throttled even with the right password, so guessing cannot continue.
-    let (status, message) = error(app.sign_in(&browser, "olive@example.com", PASSWORD).await).await;
+    let (status, message) = app
+        .sign_in(&browser, "olive@example.com", PASSWORD)
+        .await
+        .refused();
     assert_eq!(status, 429);
     assert!(message.contains("Too many failed sign-in attempts"), "{message}");
     // Another account from the same address is not locked by this one.
@@ -154,7 +153,10 @@ async fn failed_sign_ins_are_throttled_per_address_too(pool: PgPool) {
             .await;
         assert_eq!(response.status(), 401);
     }
-    let (status, _) = error(app.sign_in(&browser, "olive@example.com", PASSWORD).await).await;
+    let (status, _) = app
+        .sign_in(&browser, "olive@example.com", PASSWORD)
+        .await
+        .refused();
     assert_eq!(status, 429);
 }
 
@@ -188,7 +190,7 @@ async fn sign_out_ends_the_session_on_the_server(pool: PgPool) {
     let app = spawn_app(pool).await;
     let browser = app.owner("olive@example.com", "Acme").await;
     let cookie = browser.session_cookie(&app.address).expect("signed in");
-    assert_eq!(app.call(&browser, "sign_out", &[]).await.status(), 200);
+    assert_eq!(app.sign_out(&browser).await.status(), 200);
     assert!(matches!(
         app.session(&browser).await,
         SessionState::SignedOut { .. }
@@ -207,11 +209,8 @@ async fn sign_out_ends_the_session_on_the_server(pool: PgPool) {
 async fn with_sign_up_closed_only_the_first_person_may_sign_up(pool: PgPool) {
     let app = spawn_app_with(pool, |settings| settings.auth.allow_signup = false).await;
     app.owner("first@example.com", "Acme").await;
-    let (status, message) = error(
-        app.sign_up(&app.browser(), "Second", "second@example.com", "Other")
-            .await,
-    )
-    .await;
+    let second = signing_up("Second", "second@example.com", "Other");
+    let (status, message) = app.sign_up(&app.browser(), &second).await.refused();
     assert_eq!(status, 403);
     assert!(message.contains("Sign-up is closed"), "{message}");
     let page = app.page(&app.browser(), "/signup").await.text().await.unwrap();

@@ -4,8 +4,8 @@
 use crate::helpers::{TestApp, spawn_app};
 use crate::seed;
 use chrono::Utc;
-use herald::server::publish::record::{Report, Verdict};
-use herald::server::publish::{PublishTask, claim, handler, record};
+use herald::server::publish::commit_outcomes::{Report, Verdict};
+use herald::server::publish::{PublishTask, claim, commit_outcomes, handler};
 use sqlx::PgPool;
 use std::time::Duration;
 use uuid::Uuid;
@@ -170,8 +170,10 @@ async fn batches_that_share_posts_in_any_order_never_deadlock(pool: PgPool) {
         .collect();
     let (first, rest) = reports.split_at(4);
     let rest: Vec<Report> = rest.iter().rev().cloned().collect();
-    let (moved_one, moved_two) =
-        tokio::join!(record::batch(&app.pool, first), record::batch(&app.pool, &rest));
+    let (moved_one, moved_two) = tokio::join!(
+        commit_outcomes::batch(&app.pool, first),
+        commit_outcomes::batch(&app.pool, &rest)
+    );
     assert!(
         moved_one
             .unwrap()

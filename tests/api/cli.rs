@@ -1,5 +1,5 @@
 use clap::Parser;
-use herald::server::cli::{Cli, run};
+use herald::cli::{Cli, run};
 use sqlx::PgPool;
 
 /// Runs `herald <args>` against this test's database through a config file.

@@ -1,11 +1,14 @@
 //! The status dashboard's reads and bulk retry, on real Postgres with a fake Mastodon.
+use crate::calls::{composer, mastodon, ticked};
 use crate::fakes::{MASTODON_TOKEN, mount_mastodon_statuses};
-use crate::helpers::{error, json};
 use crate::publish::{Scene, scene};
 use chrono::Utc;
 use herald::api::dashboard::Overview;
+use herald::api::posts::SavePost;
+use herald::domain::post::Intent;
 use herald::domain::post::TargetStatus;
 use herald::domain::publish::FailureCause;
+use herald::domain::role::Role;
 use herald::server::publish::{PublishTask, handler};
 use sqlx::PgPool;
 use uuid::Uuid;
@@ -30,7 +33,7 @@ impl Scene {
     }
 
     async fn overview(&self) -> Overview {
-        json(self.app.call(&self.owner, "publishing_overview", &[]).await).await
+        self.app.publishing_overview(&self.owner).await.ok()
     }
 }
 
@@ -99,8 +102,11 @@ async fn the_overview_sorts_targets_into_what_a_person_works_through(pool: PgPoo
     assert!(!overview.workspace_paused);
 
     // A viewer reads it too; the page renders it on the server.
-    let viewer = scene.app.member(&scene.owner, "vic@example.com", "viewer").await;
-    let seen: Overview = json(scene.app.call(&viewer, "publishing_overview", &[]).await).await;
+    let viewer = scene
+        .app
+        .member(&scene.owner, "vic@example.com", Role::Viewer)
+        .await;
+    let seen = scene.app.publishing_overview(&viewer).await.ok();
     assert_eq!(seen.counts, overview.counts);
     let page = scene
         .app
@@ -121,25 +127,16 @@ async fn bulk_retry_requeues_this_workspaces_failed_targets_in_one_go(pool: PgPo
     let first = scene.ended_as("One", "failed", "transient", "503").await;
     let second = scene.ended_as("Two", "failed", "transient", "503").await;
     let elsewhere = other_workspace_failed_target(&scene).await;
-    let id = |target: Uuid| target.to_string();
 
-    let viewer = scene.app.member(&scene.owner, "vic@example.com", "viewer").await;
-    let (status, _) = error(
-        scene
-            .app
-            .call(&viewer, "retry_targets", &[("ids[0]", &id(first))])
-            .await,
-    )
-    .await;
+    let viewer = scene
+        .app
+        .member(&scene.owner, "vic@example.com", Role::Viewer)
+        .await;
+    let (status, _) = scene.app.retry_targets(&viewer, &[first]).await.refused();
     assert_eq!(status, 403);
 
-    let form = [
-        ("ids[0]", id(first)),
-        ("ids[1]", id(second)),
-        ("ids[2]", id(elsewhere)),
-    ];
-    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let moved: usize = json(scene.app.call(&scene.owner, "retry_targets", &form).await).await;
+    let all = [first, second, elsewhere];
+    let moved = scene.app.retry_targets(&scene.owner, &all).await.ok();
     assert_eq!(moved, 2, "only this workspace's targets");
     let rows: Vec<(Uuid, String, Option<String>)> =
         sqlx::query_as("select id, status, task_id from post_targets where id = any($1)")
@@ -160,15 +157,13 @@ async fn bulk_retry_requeues_this_workspaces_failed_targets_in_one_go(pool: PgPo
     assert_eq!(overview.counts.due_next_day, 2);
 
     // Again: nothing left to retry, which is no error.
-    let again: usize = json(scene.app.call(&scene.owner, "retry_targets", &form).await).await;
+    let again = scene.app.retry_targets(&scene.owner, &all).await.ok();
     assert_eq!(again, 0);
-    let (status, message) = error(
-        scene
-            .app
-            .call(&scene.owner, "retry_targets", &[("ids[0]", &id(elsewhere))])
-            .await,
-    )
-    .await;
+    let (status, message) = scene
+        .app
+        .retry_targets(&scene.owner, &[elsewhere])
+        .await
+        .refused();
     assert_eq!(status, 404, "{message}");
 }
 
@@ -176,37 +171,16 @@ async fn bulk_retry_requeues_this_workspaces_failed_targets_in_one_go(pool: PgPo
 async fn other_workspace_failed_target(scene: &Scene) -> Uuid {
     let app = &scene.app;
     let stranger = app.owner("sam@example.com", "Other").await;
-    let account: Uuid = json(
-        app.call(
-            &stranger,
-            "connect_account",
-            &[
-                ("platform", "mastodon"),
-                ("display_name", ""),
-                ("colour", "#F97316"),
-                ("fields[instance_url]", &scene.fake.uri()),
-                ("fields[access_token]", MASTODON_TOKEN),
-            ],
-        )
-        .await,
-    )
-    .await;
-    let account = account.to_string();
-    let saved: herald::api::posts::SavedPost = json(
-        app.call(
-            &stranger,
-            "save_post",
-            &[
-                ("body", "Theirs"),
-                ("targets[0][account_id]", &account),
-                ("targets[0][selected]", "true"),
-                ("timezone", "UTC"),
-                ("intent", "publish_now"),
-            ],
-        )
-        .await,
-    )
-    .await;
+    let account = app
+        .connect_account(&stranger, &mastodon(&scene.fake.uri(), MASTODON_TOKEN))
+        .await
+        .ok();
+    let theirs = SavePost {
+        body: "Theirs".into(),
+        targets: vec![ticked(account)],
+        ..composer(Intent::PublishNow)
+    };
+    let saved = app.save_post(&stranger, &theirs).await.ok();
     sqlx::query_scalar(
         "update post_targets set status = 'failed', error_kind = 'transient' where post_id = $1
          returning id",

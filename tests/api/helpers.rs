@@ -1,10 +1,12 @@
+use crate::calls::{Answer, signing_up};
 use herald::api::auth::{SessionState, Viewer};
-use herald::server::cli::leptos_options;
+use herald::api::team::InviteDelivery;
+use herald::cli::leptos_options;
+use herald::domain::role::Role;
 use herald::server::config::Settings;
-use herald::server::startup::Application;
+use herald::startup::Application;
 use leptos::config::LeptosOptions;
 use reqwest::cookie::{CookieStore, Jar};
-use serde::de::DeserializeOwned;
 use sqlx::PgPool;
 use std::sync::{Arc, Once};
 use tokio::sync::oneshot;
@@ -128,67 +130,6 @@ impl TestApp {
             .expect("the request is sent")
     }
 
-    /// Submits a form to a server function the way a browser without JavaScript does.
-    pub async fn form_post(
-        &self,
-        browser: &Browser,
-        function: &str,
-        from_page: &str,
-        form: &[(&str, &str)],
-    ) -> reqwest::Response {
-        browser
-            .client
-            .post(self.url(&format!("/api/{function}")))
-            .header("accept", "text/html,application/xhtml+xml")
-            .header("referer", self.url(from_page))
-            .form(form)
-            .send()
-            .await
-            .expect("the request is sent")
-    }
-
-    /// Calls a server function the way the hydrated app does (form-encoded, JSON back).
-    pub async fn call(&self, browser: &Browser, function: &str, form: &[(&str, &str)]) -> reqwest::Response {
-        browser
-            .client
-            .post(self.url(&format!("/api/{function}")))
-            .header("accept", "application/json")
-            .form(form)
-            .send()
-            .await
-            .expect("the request is sent")
-    }
-
-    pub async fn sign_up(
-        &self,
-        browser: &Browser,
-        name: &str,
-        email: &str,
-        workspace: &str,
-    ) -> reqwest::Response {
-        self.call(
-            browser,
-            "sign_up",
-            &[
-                ("name", name),
-                ("email", email),
-                ("password", PASSWORD),
-                ("workspace_name", workspace),
-                ("timezone", "Europe/Berlin"),
-            ],
-        )
-        .await
-    }
-
-    pub async fn sign_in(&self, browser: &Browser, email: &str, password: &str) -> reqwest::Response {
-        self.call(browser, "sign_in", &[("email", email), ("password", password)])
-            .await
-    }
-
-    pub async fn session(&self, browser: &Browser) -> SessionState {
-        json(self.call(browser, "session", &[]).await).await
-    }
-
     pub async fn viewer(&self, browser: &Browser) -> Viewer {
         match self.session(browser).await {
             SessionState::SignedIn(viewer) => viewer,
@@ -199,45 +140,35 @@ impl TestApp {
     /// Signs up a new owner with their own workspace and returns their browser.
     pub async fn owner(&self, email: &str, workspace: &str) -> Browser {
         let browser = self.browser();
-        let response = self.sign_up(&browser, "Olive Owner", email, workspace).await;
-        assert_eq!(response.status(), 200, "{}", response.text().await.unwrap());
+        self.sign_up(&browser, &signing_up("Olive Owner", email, workspace))
+            .await
+            .ok();
         browser
     }
 
     /// Invites `email` with `role` from `admin`'s workspace, accepts the invite and signs in.
-    pub async fn member(&self, admin: &Browser, email: &str, role: &str) -> Browser {
+    pub async fn member(&self, admin: &Browser, email: &str, role: Role) -> Browser {
         let link = self.invite(admin, email, role).await;
-        let token = link.rsplit('/').next().unwrap();
-        let accepted = self
-            .call(
-                &self.browser(),
-                "accept_invite",
-                &[("token", token), ("name", "Mel Member"), ("password", PASSWORD)],
-            )
-            .await;
-        assert_eq!(accepted.status(), 200, "{}", accepted.text().await.unwrap());
+        self.accept_invite(&self.browser(), token_of(&link), "Mel Member", PASSWORD)
+            .await
+            .ok();
         let browser = self.browser();
-        let response = self.sign_in(&browser, email, PASSWORD).await;
-        assert_eq!(response.status(), 200, "{}", response.text().await.unwrap());
+        self.sign_in(&browser, email, PASSWORD).await.ok();
         browser
     }
 
-    pub async fn invite(&self, admin: &Browser, email: &str, role: &str) -> String {
-        let response = self
-            .call(admin, "invite_member", &[("email", email), ("role", role)])
-            .await;
-        assert_eq!(response.status(), 200, "{}", response.text().await.unwrap());
-        let result: herald::api::team::InviteResult = json(response).await;
+    /// The invite link, as the inviter gets it when no mail server is set up.
+    pub async fn invite(&self, admin: &Browser, email: &str, role: Role) -> String {
+        let result = self.invite_member(admin, email, role).await.ok();
         match result.delivery {
-            herald::api::team::InviteDelivery::Link(link) => link,
+            InviteDelivery::Link(link) => link,
             other => panic!("without mail, the inviter gets the link; got {other:?}"),
         }
     }
 
     /// The signed-in `browser` accepts the invite behind `link`.
-    pub async fn join(&self, browser: &Browser, link: &str) -> reqwest::Response {
-        let token = link.rsplit('/').next().unwrap();
-        self.call(browser, "join_workspace", &[("token", token)]).await
+    pub async fn join(&self, browser: &Browser, link: &str) -> Answer<()> {
+        self.join_workspace(browser, token_of(link)).await
     }
 
     /// `/metrics` or `/healthz` as the monitoring system asks: with the bearer token.
@@ -251,14 +182,14 @@ impl TestApp {
     }
 
     /// The publishing engine over this app's database and key, to run tasks step by step.
-    pub fn engine(&self) -> Arc<herald::server::publish::worker::Engine> {
+    pub fn engine(&self) -> Arc<herald::server::publish::engine::Engine> {
         let state = herald::server::state::AppState::new(
             self.settings.clone(),
             self.pool.clone(),
             leptos_options().unwrap(),
         )
         .unwrap();
-        herald::server::publish::worker::Engine::new(state)
+        herald::server::publish::engine::Engine::new(state)
     }
 
     /// Stops the server (open connections finish first).
@@ -307,15 +238,12 @@ fn rand_key() -> [u8; 32] {
     key
 }
 
-pub async fn json<T: DeserializeOwned>(response: reqwest::Response) -> T {
-    let status = response.status();
-    let body = response.text().await.unwrap();
-    serde_json::from_str(&body).unwrap_or_else(|e| panic!("{status} {body}: {e}"))
+/// The token at the end of an invite link.
+pub fn token_of(link: &str) -> &str {
+    link.rsplit('/').next().unwrap()
 }
 
-/// The status and the user-facing message of a failed server function call.
+/// The status and the user-facing message of a refused request made by hand.
 pub async fn error(response: reqwest::Response) -> (u16, String) {
-    let status = response.status().as_u16();
-    let error: herald::api::error::AppError = json(response).await;
-    (status, error.to_string())
+    Answer::<()>::read(response).await.refused()
 }

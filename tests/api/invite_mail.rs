@@ -1,16 +1,13 @@
 //! With a mail server set up, an invitation goes to the invited address and the inviter never
 //! sees the link; the answer is the same whoever the address belongs to.
 use crate::fake_smtp::FakeSmtp;
-use crate::helpers::{TestApp, json, spawn_app_with};
+use crate::helpers::{TestApp, spawn_app_with};
 use herald::api::team::{InviteDelivery, InviteResult};
+use herald::domain::role::Role;
 use sqlx::PgPool;
 
 async fn invite(app: &TestApp, admin: &crate::helpers::Browser, email: &str) -> InviteResult {
-    json(
-        app.call(admin, "invite_member", &[("email", email), ("role", "editor")])
-            .await,
-    )
-    .await
+    app.invite_member(admin, email, Role::Editor).await.ok()
 }
 
 #[sqlx::test]
@@ -38,9 +35,7 @@ async fn the_link_goes_by_mail_to_the_invited_person_only(pool: PgPool) {
         .nth(1)
         .and_then(|rest| rest.split_whitespace().next())
         .expect("the mail carries the link");
-    let details = app
-        .call(&app.browser(), "invite_details", &[("token", token)])
-        .await;
+    let details = app.invite_details(&app.browser(), token).await;
     assert_eq!(details.status(), 200);
 }
 
@@ -57,6 +52,6 @@ async fn a_mail_server_that_does_not_answer_leaves_the_invite_standing(pool: PgP
         matches!(answer.delivery, InviteDelivery::MailFailed(_)),
         "{answer:?}"
     );
-    let team: herald::api::team::TeamView = json(app.call(&owner, "team", &[]).await).await;
+    let team = app.team(&owner).await.ok();
     assert_eq!(team.pending.len(), 1);
 }

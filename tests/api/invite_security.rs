@@ -1,17 +1,16 @@
 //! Invites cannot be used to take over a person or to add them anywhere without their say.
-use crate::helpers::{Browser, PASSWORD, TestApp, error, json, spawn_app};
+use crate::helpers::{Browser, PASSWORD, TestApp, spawn_app};
+use herald::domain::role::Role;
 use sqlx::PgPool;
 
 const CFO: &str = "cfo@corp.example";
 const MALLORY_PASSWORD: &str = "mallory's own password";
 
 /// Invites `email` and returns the whole JSON answer (the same shape whoever `email` is).
-async fn invite_answer(app: &TestApp, admin: &Browser, email: &str, role: &str) -> serde_json::Value {
-    let response = app
-        .call(admin, "invite_member", &[("email", email), ("role", role)])
-        .await;
-    assert_eq!(response.status(), 200);
-    json(response).await
+async fn invite_answer(app: &TestApp, admin: &Browser, email: &str, role: Role) -> serde_json::Value {
+    let answer = app.invite_member(admin, email, role).await;
+    assert_eq!(answer.status(), 200);
+    answer.json()
 }
 
 fn token_of(answer: &serde_json::Value) -> String {
@@ -37,20 +36,17 @@ async fn workspace_names(app: &TestApp, browser: &Browser) -> Vec<String> {
 async fn another_workspace_cannot_take_over_a_person_invited_elsewhere(pool: PgPool) {
     let app = spawn_app(pool).await;
     let acme = app.owner("olive@acme.example", "Acme").await;
-    invite_answer(&app, &acme, CFO, "admin").await;
+    invite_answer(&app, &acme, CFO, Role::Admin).await;
 
     // Mallory signs up, invites the same address to her own workspace and uses her link.
     let mallory = app.owner("mallory@evil.example", "Evil").await;
-    let answer = invite_answer(&app, &mallory, CFO, "viewer").await;
+    let answer = invite_answer(&app, &mallory, CFO, Role::Viewer).await;
     let accepted = app
-        .call(
+        .accept_invite(
             &app.browser(),
-            "accept_invite",
-            &[
-                ("token", token_of(&answer).as_str()),
-                ("name", "Not The CFO"),
-                ("password", MALLORY_PASSWORD),
-            ],
+            &token_of(&answer),
+            "Not The CFO",
+            MALLORY_PASSWORD,
         )
         .await;
     println!("Mallory's acceptance: {}", accepted.status());
@@ -75,20 +71,11 @@ async fn an_invite_link_never_sets_the_password_of_an_existing_account(pool: PgP
     let app = spawn_app(pool).await;
     app.owner("bob@example.com", "Bob's").await;
     let mallory = app.owner("mallory@evil.example", "Evil").await;
-    let answer = invite_answer(&app, &mallory, "bob@example.com", "viewer").await;
-    let (status, message) = error(
-        app.call(
-            &app.browser(),
-            "accept_invite",
-            &[
-                ("token", token_of(&answer).as_str()),
-                ("name", "Bob?"),
-                ("password", MALLORY_PASSWORD),
-            ],
-        )
-        .await,
-    )
-    .await;
+    let answer = invite_answer(&app, &mallory, "bob@example.com", Role::Viewer).await;
+    let (status, message) = app
+        .accept_invite(&app.browser(), &token_of(&answer), "Bob?", MALLORY_PASSWORD)
+        .await
+        .refused();
     assert_eq!(status, 409, "{message}");
     assert!(message.contains("Sign in"), "{message}");
     assert_eq!(
@@ -107,7 +94,7 @@ async fn a_registered_person_joins_another_workspace_only_by_accepting_while_sig
     let app = spawn_app(pool).await;
     let bob = app.owner("bob@example.com", "Bob's").await;
     let acme = app.owner("olive@acme.example", "Acme").await;
-    let answer = invite_answer(&app, &acme, "bob@example.com", "editor").await;
+    let answer = invite_answer(&app, &acme, "bob@example.com", Role::Editor).await;
     let token = token_of(&answer);
     assert_eq!(
         workspace_names(&app, &bob).await,
@@ -116,23 +103,19 @@ async fn a_registered_person_joins_another_workspace_only_by_accepting_while_sig
     );
 
     // Nobody else can use Bob's invitation: not signed out, not signed in as someone else.
-    let (status, _) = error(
-        app.call(&app.browser(), "join_workspace", &[("token", &token)])
-            .await,
-    )
-    .await;
+    let (status, _) = app.join_workspace(&app.browser(), &token).await.refused();
     assert_eq!(status, 401);
     let mallory = app.owner("mallory@evil.example", "Evil").await;
-    let (status, message) = error(app.call(&mallory, "join_workspace", &[("token", &token)]).await).await;
+    let (status, message) = app.join_workspace(&mallory, &token).await.refused();
     assert_eq!(status, 403, "{message}");
     assert_eq!(workspace_names(&app, &mallory).await, ["Evil"]);
 
     // Bob accepts: he is an editor of Acme now, and the link is spent.
-    let joined = app.call(&bob, "join_workspace", &[("token", &token)]).await;
-    assert_eq!(joined.status(), 200, "{}", joined.text().await.unwrap());
+    let joined = app.join_workspace(&bob, &token).await;
+    assert_eq!(joined.status(), 200, "{}", joined.body());
     assert_eq!(workspace_names(&app, &bob).await, ["Acme", "Bob's"]);
     assert_eq!(app.viewer(&bob).await.workspace.name, "Acme");
-    let (status, _) = error(app.call(&bob, "join_workspace", &[("token", &token)]).await).await;
+    let (status, _) = app.join_workspace(&bob, &token).await.refused();
     assert_eq!(status, 404);
 }
 
@@ -141,8 +124,8 @@ async fn the_answer_to_an_invite_does_not_say_whether_the_email_is_registered(po
     let app = spawn_app(pool).await;
     app.owner("bob@example.com", "Bob's").await;
     let acme = app.owner("olive@acme.example", "Acme").await;
-    let registered = invite_answer(&app, &acme, "bob@example.com", "editor").await;
-    let unknown = invite_answer(&app, &acme, "nobody@example.com", "editor").await;
+    let registered = invite_answer(&app, &acme, "bob@example.com", Role::Editor).await;
+    let unknown = invite_answer(&app, &acme, "nobody@example.com", Role::Editor).await;
     let shape = |answer: &serde_json::Value| {
         let mut answer = answer.clone();
         answer["email"] = "…".into();
@@ -156,11 +139,7 @@ async fn the_answer_to_an_invite_does_not_say_whether_the_email_is_registered(po
         let app = &app;
         async move {
             let token = token_of(&answer);
-            let mut view: serde_json::Value = json(
-                app.call(&app.browser(), "invite_details", &[("token", &token)])
-                    .await,
-            )
-            .await;
+            let mut view = app.invite_details(&app.browser(), &token).await.json();
             view["email"] = "…".into();
             view
         }

@@ -2,8 +2,16 @@
 //! taken through sign-up, a wrong password, connecting accounts (one with a wrong token)
 //! and a publish the network refuses with a message quoting the token, an invite link and a
 //! signed image link opened; then everything it printed is searched for each secret.
+use crate::calls::{mastodon, send};
 use crate::fakes::{MASTODON_TOKEN, mount_mastodon};
 use crate::helpers::PASSWORD;
+use herald::api::accounts::ConnectAccount;
+use herald::api::auth::{SignIn, SignUp};
+use herald::api::posts::UploadImage;
+use herald::api::team::{InviteDelivery, InviteMember};
+use herald::domain::platform::Platform;
+use herald::domain::role::Role;
+use leptos::server_fn::ServerFn;
 use sqlx::PgPool;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -46,62 +54,39 @@ async fn no_secret_reaches_the_logs(pool: PgPool) {
         .cookie_provider(jar.clone())
         .build()
         .unwrap();
-    let call = |function: &str, form: &[(&str, &str)]| {
-        browser
-            .post(format!("{}/api/{function}", herald.address))
-            .form(form)
-            .send()
+    let address = herald.address.as_str();
+    let sign_up = SignUp {
+        name: "Olive".into(),
+        email: "olive@example.com".into(),
+        password: PASSWORD.into(),
+        workspace_name: "Acme".into(),
+        timezone: "UTC".into(),
     };
-    let signed_up = call(
-        "sign_up",
-        &[
-            ("name", "Olive"),
-            ("email", "olive@example.com"),
-            ("password", PASSWORD),
-            ("workspace_name", "Acme"),
-            ("timezone", "UTC"),
-        ],
-    )
-    .await
-    .unwrap();
-    assert_eq!(signed_up.status(), 200);
-    let refused = reqwest::Client::new()
-        .post(format!("{}/api/sign_in", herald.address))
-        .form(&[("email", "olive@example.com"), ("password", WRONG_PASSWORD)])
-        .send()
-        .await
-        .unwrap();
+    assert_eq!(send(&browser, address, &sign_up).await.status(), 200);
+    let wrong_password = SignIn {
+        email: "olive@example.com".into(),
+        password: WRONG_PASSWORD.into(),
+        next: String::new(),
+    };
+    let refused = send(&reqwest::Client::new(), address, &wrong_password).await;
     assert_eq!(refused.status(), 401);
     let instance = network.uri();
     for (token, expected) in [(WRONG_TOKEN, 400), (MASTODON_TOKEN, 200)] {
-        let connected = call(
-            "connect_account",
-            &[
-                ("platform", "mastodon"),
-                ("display_name", ""),
-                ("colour", "#0EA5E9"),
-                ("fields[instance_url]", &instance),
-                ("fields[access_token]", token),
-            ],
-        )
-        .await
-        .unwrap();
+        let connected = send(&browser, address, &mastodon(&instance, token)).await;
         assert_eq!(connected.status(), expected);
     }
-    let hook = format!("{instance}/hook");
-    let webhook = call(
-        "connect_account",
-        &[
-            ("platform", "webhook"),
-            ("display_name", "Hook"),
-            ("colour", "#0EA5E9"),
-            ("fields[url]", &hook),
-            ("fields[secret]", SIGNING_SECRET),
-        ],
-    )
-    .await
-    .unwrap();
-    assert_eq!(webhook.status(), 200, "{}", webhook.text().await.unwrap());
+    let hook = ConnectAccount {
+        platform: Platform::Webhook,
+        display_name: "Hook".into(),
+        colour: "#0EA5E9".into(),
+        fields: [
+            ("url".to_owned(), format!("{instance}/hook")),
+            ("secret".to_owned(), SIGNING_SECRET.to_owned()),
+        ]
+        .into(),
+    };
+    let webhook = send(&browser, address, &hook).await;
+    assert_eq!(webhook.status(), 200, "{}", webhook.body());
 
     let (workspace, account): (uuid::Uuid, uuid::Uuid) =
         sqlx::query_as("select workspace_id, id from accounts where platform = 'mastodon'")
@@ -113,14 +98,12 @@ async fn no_secret_reaches_the_logs(pool: PgPool) {
 
     // An invite link, opened as the invitee would (also through sign-in and back), and a
     // signed link to an image, fetched as a network would.
-    let invited = call(
-        "invite_member",
-        &[("email", "ivy@example.com"), ("role", "editor")],
-    )
-    .await
-    .unwrap();
-    let invited: herald::api::team::InviteResult = invited.json().await.unwrap();
-    let herald::api::team::InviteDelivery::Link(invite_link) = invited.delivery else {
+    let ivy = InviteMember {
+        email: "ivy@example.com".into(),
+        role: Role::Editor,
+    };
+    let invited = send(&browser, address, &ivy).await.ok();
+    let InviteDelivery::Link(invite_link) = invited.delivery else {
         panic!("without mail, the inviter gets the link");
     };
     let invite_token = invite_link.rsplit('/').next().unwrap().to_owned();
@@ -131,7 +114,7 @@ async fn no_secret_reaches_the_logs(pool: PgPool) {
     assert_eq!(stranger.get(&sign_in_first).send().await.unwrap().status(), 200);
     let image = reqwest::multipart::Part::bytes(crate::media::PNG.to_vec()).file_name("red.png");
     let uploaded: herald::api::posts::UploadedImage = browser
-        .post(format!("{}/api/upload_image", herald.address))
+        .post(format!("{address}{}", UploadImage::PATH))
         .header("accept", "application/json")
         .multipart(reqwest::multipart::Form::new().part("image", image))
         .send()
@@ -143,8 +126,12 @@ async fn no_secret_reaches_the_logs(pool: PgPool) {
     let mut settings = herald::server::config::Settings::load(None).unwrap();
     settings.secrets.key = Some(key.clone().into());
     let cipher = herald::server::crypto::Cipher::from_settings(&settings).unwrap();
-    let signed_link =
-        herald::server::media_links::public_url(&cipher, &herald.address, uploaded.id, chrono::Utc::now());
+    let signed_link = herald::server::images::signed_links::public_url(
+        &cipher,
+        &herald.address,
+        uploaded.id,
+        chrono::Utc::now(),
+    );
     assert_eq!(stranger.get(&signed_link).send().await.unwrap().status(), 200);
     let signature = signed_link.rsplit("signature=").next().unwrap().to_owned();
 

@@ -3,6 +3,7 @@
 mod accounts;
 mod auth;
 mod batch;
+mod calls;
 mod cli;
 mod crash;
 mod dashboard;

@@ -1,5 +1,7 @@
-use crate::helpers::{Browser, TestApp, error, json, spawn_app, spawn_app_with};
-use herald::api::posts::UploadedImage;
+use crate::calls::composer;
+use crate::helpers::{spawn_app, spawn_app_with};
+use herald::api::posts::{ImageForm, SavePost};
+use herald::domain::post::Intent;
 use sqlx::PgPool;
 
 /// A 3×2 red PNG.
@@ -9,25 +11,13 @@ pub const PNG: [u8; 73] = [
     251, 135, 240, 185, 72, 0, 0, 0, 0, 73, 69, 78, 68, 174, 66, 96, 130,
 ];
 
-async fn upload(app: &TestApp, browser: &Browser, bytes: Vec<u8>, name: &str) -> reqwest::Response {
-    let part = reqwest::multipart::Part::bytes(bytes).file_name(name.to_owned());
-    browser
-        .client
-        .post(app.url("/api/upload_image"))
-        .header("accept", "application/json")
-        .multipart(reqwest::multipart::Form::new().part("image", part))
-        .send()
-        .await
-        .unwrap()
-}
-
 #[sqlx::test]
 async fn images_are_checked_stored_once_and_shown_only_to_members(pool: PgPool) {
     let app = spawn_app(pool).await;
     let owner = app.owner("olive@example.com", "Acme").await;
-    let first: UploadedImage = json(upload(&app, &owner, PNG.to_vec(), "red.png").await).await;
+    let first = app.upload_image(&owner, PNG.to_vec(), "red.png").await.ok();
     assert_eq!((first.width, first.height), (3, 2));
-    let again: UploadedImage = json(upload(&app, &owner, PNG.to_vec(), "copy.png").await).await;
+    let again = app.upload_image(&owner, PNG.to_vec(), "copy.png").await.ok();
     assert_eq!(again.id, first.id, "the same picture is stored once");
 
     let served = owner
@@ -62,13 +52,16 @@ async fn images_are_checked_stored_once_and_shown_only_to_members(pool: PgPool) 
 async fn non_images_and_oversized_uploads_are_refused(pool: PgPool) {
     let app = spawn_app_with(pool, |settings| settings.media.max_image_bytes = 64).await;
     let owner = app.owner("olive@example.com", "Acme").await;
-    let (status, message) = error(upload(&app, &owner, b"just some text".to_vec(), "notes.png").await).await;
+    let (status, message) = app
+        .upload_image(&owner, b"just some text".to_vec(), "notes.png")
+        .await
+        .refused();
     assert_eq!(status, 400);
     assert_eq!(message, "Image: upload a PNG, JPEG, GIF or WebP picture.");
-    let (status, message) = error(upload(&app, &owner, PNG.to_vec(), "big.png").await).await;
+    let (status, message) = app.upload_image(&owner, PNG.to_vec(), "big.png").await.refused();
     assert_eq!(status, 400);
     assert!(message.starts_with("Image: keep it under"), "{message}");
-    let (status, _) = error(upload(&app, &owner, Vec::new(), "empty.png").await).await;
+    let (status, _) = app.upload_image(&owner, Vec::new(), "empty.png").await.refused();
     assert_eq!(status, 400);
     let count: i64 = sqlx::query_scalar("select count(*) from media")
         .fetch_one(&app.pool)
@@ -81,25 +74,16 @@ async fn non_images_and_oversized_uploads_are_refused(pool: PgPool) {
 async fn a_post_carries_its_images_with_alt_text(pool: PgPool) {
     let app = spawn_app(pool).await;
     let owner = app.owner("olive@example.com", "Acme").await;
-    let image: UploadedImage = json(upload(&app, &owner, PNG.to_vec(), "red.png").await).await;
-    let id = image.id.to_string();
-    let saved: herald::api::posts::SavedPost = json(
-        app.call(
-            &owner,
-            "save_post",
-            &[
-                ("body", ""),
-                ("images[0][media_id]", &id),
-                ("images[0][alt_text]", " A red square "),
-                ("timezone", "UTC"),
-                ("intent", "draft"),
-            ],
-        )
-        .await,
-    )
-    .await;
-    let post: herald::api::posts::PostView =
-        json(app.call(&owner, "post", &[("id", &saved.id.to_string())]).await).await;
+    let image = app.upload_image(&owner, PNG.to_vec(), "red.png").await.ok();
+    let with_image = SavePost {
+        images: vec![ImageForm {
+            media_id: image.id,
+            alt_text: " A red square ".into(),
+        }],
+        ..composer(Intent::Draft)
+    };
+    let saved = app.save_post(&owner, &with_image).await.ok();
+    let post = app.get_post(&owner, saved.id).await.ok();
     assert_eq!(post.media.len(), 1);
     assert_eq!(
         (post.media[0].id, post.media[0].alt_text.as_str()),
@@ -108,28 +92,23 @@ async fn a_post_carries_its_images_with_alt_text(pool: PgPool) {
 
     // Another workspace cannot attach our image to its post.
     let stranger = app.owner("sam@example.com", "Beta").await;
-    let (status, _) = error(
-        app.call(
-            &stranger,
-            "save_post",
-            &[
-                ("images[0][media_id]", &id),
-                ("timezone", "UTC"),
-                ("intent", "draft"),
-            ],
-        )
-        .await,
-    )
-    .await;
+    let ours = SavePost {
+        images: vec![ImageForm {
+            media_id: image.id,
+            alt_text: String::new(),
+        }],
+        ..composer(Intent::Draft)
+    };
+    let (status, _) = app.save_post(&stranger, &ours).await.refused();
     assert_eq!(status, 404);
 }
 
 #[sqlx::test]
 async fn a_signed_link_opens_one_image_to_anyone_until_it_expires(pool: PgPool) {
-    use herald::server::{crypto::Cipher, media_links};
+    use herald::server::{crypto::Cipher, images::signed_links};
     let app = spawn_app(pool).await;
     let owner = app.owner("olive@example.com", "Acme").await;
-    let image: UploadedImage = json(upload(&app, &owner, PNG.to_vec(), "red.png").await).await;
+    let image = app.upload_image(&owner, PNG.to_vec(), "red.png").await.ok();
     let cipher = Cipher::from_settings(&app.settings).unwrap();
     let anonymous = app.browser();
     let get = |url: String| {
@@ -138,14 +117,14 @@ async fn a_signed_link_opens_one_image_to_anyone_until_it_expires(pool: PgPool) 
     };
 
     // What a network such as Instagram fetches while Herald publishes.
-    let url = media_links::public_url(&cipher, &app.address, image.id, chrono::Utc::now());
+    let url = signed_links::public_url(&cipher, &app.address, image.id, chrono::Utc::now());
     let served = get(url.clone()).await;
     assert_eq!(served.status(), 200);
     assert_eq!(served.bytes().await.unwrap().as_ref(), PNG.as_slice());
 
     let tampered = format!("{}0", url);
     assert_eq!(get(tampered).await.status(), 403);
-    let expired = media_links::public_url(
+    let expired = signed_links::public_url(
         &cipher,
         &app.address,
         image.id,
@@ -176,20 +155,23 @@ async fn a_workspace_cannot_upload_past_its_quota(pool: PgPool) {
     let app = spawn_app_with(pool, |settings| settings.media.workspace_quota_bytes = 2_500).await;
     let owner = app.owner("olive@example.com", "Acme").await;
     for tag in 1..=2 {
-        let response = upload(&app, &owner, png_of(1_000, tag), "fits.png").await;
+        let response = app.upload_image(&owner, png_of(1_000, tag), "fits.png").await;
         assert_eq!(response.status(), 200, "image {tag} fits");
     }
-    let (status, message) = error(upload(&app, &owner, png_of(1_000, 3), "more.png").await).await;
+    let (status, message) = app
+        .upload_image(&owner, png_of(1_000, 3), "more.png")
+        .await
+        .refused();
     assert_eq!(status, 400);
     assert!(
         message.starts_with("Image: this workspace's images already take 2.1 KB of its 2.4 KB."),
         "{message}"
     );
     // The same picture again takes no more room; another workspace has its own quota.
-    let again = upload(&app, &owner, png_of(1_000, 1), "again.png").await;
+    let again = app.upload_image(&owner, png_of(1_000, 1), "again.png").await;
     assert_eq!(again.status(), 200);
     let stranger = app.owner("sam@example.com", "Beta").await;
-    let theirs = upload(&app, &stranger, png_of(1_000, 3), "theirs.png").await;
+    let theirs = app.upload_image(&stranger, png_of(1_000, 3), "theirs.png").await;
     assert_eq!(theirs.status(), 200);
     let stored: i64 = sqlx::query_scalar("select count(*) from media")
         .fetch_one(&app.pool)
@@ -200,27 +182,24 @@ async fn a_workspace_cannot_upload_past_its_quota(pool: PgPool) {
 
 #[sqlx::test]
 async fn images_no_post_uses_are_removed_a_day_after_upload(pool: PgPool) {
-    use herald::server::posts::media_path;
+    use herald::server::images::media_path;
     let app = spawn_app(pool).await;
     let owner = app.owner("olive@example.com", "Acme").await;
-    let attached: UploadedImage = json(upload(&app, &owner, png_of(10, 1), "kept.png").await).await;
-    let abandoned: UploadedImage = json(upload(&app, &owner, png_of(10, 2), "gone.png").await).await;
-    let shared: UploadedImage = json(upload(&app, &owner, png_of(10, 3), "shared.png").await).await;
-    let saved = app
-        .call(
-            &owner,
-            "save_post",
-            &[
-                ("images[0][media_id]", &attached.id.to_string()),
-                ("timezone", "UTC"),
-                ("intent", "draft"),
-            ],
-        )
-        .await;
+    let attached = app.upload_image(&owner, png_of(10, 1), "kept.png").await.ok();
+    let abandoned = app.upload_image(&owner, png_of(10, 2), "gone.png").await.ok();
+    let shared = app.upload_image(&owner, png_of(10, 3), "shared.png").await.ok();
+    let with_image = SavePost {
+        images: vec![ImageForm {
+            media_id: attached.id,
+            alt_text: String::new(),
+        }],
+        ..composer(Intent::Draft)
+    };
+    let saved = app.save_post(&owner, &with_image).await;
     assert_eq!(saved.status(), 200);
     // Another workspace uploads the shared picture today: its file must stay.
     let stranger = app.owner("sam@example.com", "Beta").await;
-    let theirs: UploadedImage = json(upload(&app, &stranger, png_of(10, 3), "mine.png").await).await;
+    let theirs = app.upload_image(&stranger, png_of(10, 3), "mine.png").await.ok();
     sqlx::query("update media set created_at = now() - interval '25 hours' where id <> $1")
         .bind(theirs.id)
         .execute(&app.pool)

@@ -1,8 +1,8 @@
 //! Notifications: from review steps and from the publishing engine's own writes (database
 //! triggers), per-person settings, and mail through the outbox, once per (event, person).
-use crate::helpers::json;
 use crate::team_scene::team;
 use herald::api::notifications::NotificationView;
+use herald::domain::notice::NoticeKind;
 use herald::server::mail::{Delivery, Letterhead, send_next};
 use lettre::transport::stub::AsyncStubTransport;
 use sqlx::PgPool;
@@ -11,60 +11,35 @@ use sqlx::PgPool;
 async fn changes_requested_reach_the_author_with_the_note_and_mark_read(pool: PgPool) {
     let team = team(pool).await;
     let saved = team.submit("Draft one").await;
-    team.decide(
-        &team.editor,
-        "request_changes",
-        saved.id,
-        saved.version,
-        "Say when the sale ends",
-    )
-    .await;
-    let notes: Vec<NotificationView> =
-        json(team.app.call(&team.contributor, "notifications", &[]).await).await;
+    team.app
+        .request_changes(&team.editor, saved.id, saved.version, "Say when the sale ends")
+        .await
+        .ok();
+    let notes = team.app.notifications(&team.contributor).await.ok();
     println!("{notes:?}");
     assert_eq!(notes.len(), 1);
     assert_eq!(notes[0].kind, "changes_requested");
     assert_eq!(notes[0].body, "Say when the sale ends");
     assert_eq!(notes[0].link, format!("/compose?post={}", saved.id));
     // The note is in the post's thread too.
-    let thread: Vec<herald::api::review::CommentView> = json(
-        team.app
-            .call(
-                &team.contributor,
-                "post_comments",
-                &[("post_id", &saved.id.to_string())],
-            )
-            .await,
-    )
-    .await;
+    let thread = team.app.post_comments(&team.contributor, saved.id).await.ok();
     assert_eq!(thread[0].body, "Say when the sale ends");
     assert_eq!(thread[0].kind, "changes_requested");
 
-    let marked: u64 = json(
-        team.app
-            .call(
-                &team.contributor,
-                "mark_notifications_read",
-                &[("id", &notes[0].id.to_string())],
-            )
-            .await,
-    )
-    .await;
+    let marked = team
+        .app
+        .mark_notifications_read(&team.contributor, Some(notes[0].id))
+        .await
+        .ok();
     assert_eq!(marked, 1);
     assert_eq!(team.unread(&team.contributor).await, 0);
     // Someone else's notification is not theirs to mark.
-    let editor_notes: Vec<NotificationView> =
-        json(team.app.call(&team.editor, "notifications", &[]).await).await;
-    let other: u64 = json(
-        team.app
-            .call(
-                &team.contributor,
-                "mark_notifications_read",
-                &[("id", &editor_notes[0].id.to_string())],
-            )
-            .await,
-    )
-    .await;
+    let editor_notes = team.app.notifications(&team.editor).await.ok();
+    let other = team
+        .app
+        .mark_notifications_read(&team.contributor, Some(editor_notes[0].id))
+        .await
+        .ok();
     assert_eq!(other, 0);
 }
 
@@ -73,12 +48,9 @@ async fn engine_outcomes_notify_through_triggers_and_mail_goes_once(pool: PgPool
     let team = team(pool).await;
     // The owner wants no mail about failed targets; everyone else keeps the defaults.
     team.app
-        .call(
-            &team.owner,
-            "update_notification_setting",
-            &[("kind", "target_failed"), ("in_app", "true")],
-        )
-        .await;
+        .update_notification_setting(&team.owner, NoticeKind::TargetFailed, true, false)
+        .await
+        .ok();
     let saved = team.submit("Goes wrong").await;
     let decided = team.approve(&team.editor, saved.id, saved.version).await;
     let (target, _, _) = team.targets(saved.id).await.remove(0);
@@ -124,9 +96,9 @@ async fn engine_outcomes_notify_through_triggers_and_mail_goes_once(pool: PgPool
         ["publish.failed", "target.failed", "account.needs_reauth"]
     );
     let kinds = |notes: Vec<NotificationView>| notes.into_iter().map(|n| n.kind).collect::<Vec<_>>();
-    let author = kinds(json(team.app.call(&team.contributor, "notifications", &[]).await).await);
-    let owner = kinds(json(team.app.call(&team.owner, "notifications", &[]).await).await);
-    let editor = kinds(json(team.app.call(&team.editor, "notifications", &[]).await).await);
+    let author = kinds(team.app.notifications(&team.contributor).await.ok());
+    let owner = kinds(team.app.notifications(&team.owner).await.ok());
+    let editor = kinds(team.app.notifications(&team.editor).await.ok());
     println!("author {author:?}, owner {owner:?}, editor {editor:?}");
     assert_eq!(author, ["target_failed", "approved"]);
     assert_eq!(owner, ["account_reauth", "target_failed", "submitted"]);

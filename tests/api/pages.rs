@@ -1,5 +1,7 @@
 //! Server-rendered pages and plain form posts, as a browser without JavaScript sees them.
 use crate::helpers::{PASSWORD, spawn_app};
+use herald::api::auth::{SignIn, SignUp};
+use leptos::server_fn::ServerFn;
 use sqlx::PgPool;
 
 #[sqlx::test]
@@ -15,7 +17,7 @@ async fn a_fresh_install_sends_visitors_to_sign_up(pool: PgPool) {
     let html = page.text().await.unwrap();
     assert!(html.contains("Create your workspace"));
     assert!(
-        html.contains(r#"action="/api/sign_up""#),
+        html.contains(&format!(r#"action="{}""#, SignUp::PATH)),
         "the form posts without JavaScript"
     );
 }
@@ -40,7 +42,7 @@ async fn a_plain_form_post_signs_in_and_redirects(pool: PgPool) {
         ("next", "/team"),
     ];
     let response = app
-        .form_post(&browser, "sign_in", "/signin?next=/team", &form)
+        .form_post::<SignIn>(&browser, "/signin?next=/team", &form)
         .await;
     assert_eq!(response.status(), 302);
     assert_eq!(response.headers()["location"], "/team");
@@ -55,7 +57,7 @@ async fn a_plain_form_post_with_a_wrong_password_shows_the_message(pool: PgPool)
     app.owner("olive@example.com", "Acme").await;
     let browser = app.browser();
     let form = [("email", "olive@example.com"), ("password", "wrong password")];
-    let response = app.form_post(&browser, "sign_in", "/signin", &form).await;
+    let response = app.form_post::<SignIn>(&browser, "/signin", &form).await;
     assert_eq!(response.status(), 302);
     let location = response.headers()["location"].to_str().unwrap().to_owned();
     assert!(location.starts_with(&app.url("/signin?")), "{location}");

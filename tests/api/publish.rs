@@ -1,9 +1,14 @@
 //! The publishing engine on real Postgres against a fake Mastodon: on time, once, with
 //! retries, stale tasks that do nothing, and a sweeper that heals.
+use crate::calls::{Answer, composer, mastodon, ticked};
 use crate::fakes::{MASTODON_TOKEN, fake_mastodon};
-use crate::helpers::{Browser, TestApp, error, json, spawn_app_with};
+use crate::helpers::{Browser, TestApp, spawn_app_with};
 use chrono::{DateTime, Utc};
-use herald::api::posts::SavedPost;
+use herald::api::calendar::ReschedulePost;
+use herald::api::dashboard::TargetAction;
+use herald::api::posts::{SavePost, SavedPost};
+use herald::domain::post::Intent;
+use herald::domain::role::Role;
 use herald::server::publish::PublishTask;
 use herald::server::publish::{handler, sweeper};
 use sqlx::PgPool;
@@ -28,21 +33,10 @@ pub(crate) async fn scene(pool: PgPool, workers: bool) -> Scene {
     })
     .await;
     let owner = app.owner("pat@example.com", "Acme").await;
-    let account: Uuid = json(
-        app.call(
-            &owner,
-            "connect_account",
-            &[
-                ("platform", "mastodon"),
-                ("display_name", ""),
-                ("colour", "#0EA5E9"),
-                ("fields[instance_url]", &fake.uri()),
-                ("fields[access_token]", MASTODON_TOKEN),
-            ],
-        )
-        .await,
-    )
-    .await;
+    let account = app
+        .connect_account(&owner, &mastodon(&fake.uri(), MASTODON_TOKEN))
+        .await
+        .ok();
     Scene {
         app,
         owner,
@@ -52,30 +46,24 @@ pub(crate) async fn scene(pool: PgPool, workers: bool) -> Scene {
 }
 
 impl Scene {
+    /// Saves a post on the scene's account: at `when`, or to publish now without it.
     pub(crate) async fn save(&self, body: &str, when: Option<DateTime<Utc>>) -> SavedPost {
-        let account = self.account.to_string();
         let (date, time) = when
             .map(|at| (at.format("%Y-%m-%d").to_string(), at.format("%H:%M").to_string()))
             .unwrap_or_default();
-        let intent = if when.is_some() { "schedule" } else { "publish_now" };
-        json(
-            self.app
-                .call(
-                    &self.owner,
-                    "save_post",
-                    &[
-                        ("body", body),
-                        ("targets[0][account_id]", &account),
-                        ("targets[0][selected]", "true"),
-                        ("date", &date),
-                        ("time", &time),
-                        ("timezone", "UTC"),
-                        ("intent", intent),
-                    ],
-                )
-                .await,
-        )
-        .await
+        let intent = if when.is_some() {
+            Intent::Schedule
+        } else {
+            Intent::PublishNow
+        };
+        let form = SavePost {
+            body: body.into(),
+            targets: vec![ticked(self.account)],
+            date,
+            time,
+            ..composer(intent)
+        };
+        self.app.save_post(&self.owner, &form).await.ok()
     }
 
     pub(crate) async fn target(&self, post: Uuid) -> Target {
@@ -207,24 +195,14 @@ async fn a_rescheduled_or_cancelled_post_leaves_its_old_task_with_nothing_to_do(
 
     // Moved: the old task (old version) claims nothing even when due.
     let at = Utc::now() + chrono::Duration::days(3);
-    let moved: serde_json::Value = json(
-        scene
-            .app
-            .call(
-                &scene.owner,
-                "reschedule_post",
-                &[
-                    ("id", &saved.id.to_string()),
-                    ("version", &saved.version.to_string()),
-                    ("date", &at.format("%Y-%m-%d").to_string()),
-                    ("time", "12:00"),
-                    ("timezone", "UTC"),
-                ],
-            )
-            .await,
-    )
-    .await;
-    let version = moved["version"].as_i64().unwrap() as i32;
+    let later = ReschedulePost {
+        id: saved.id,
+        version: saved.version,
+        date: at.format("%Y-%m-%d").to_string(),
+        time: "12:00".into(),
+        timezone: "UTC".into(),
+    };
+    let version = scene.app.reschedule_post(&scene.owner, &later).await.ok().version;
     let after = scene.target(saved.id).await;
     assert_ne!(after.task_id, target.task_id, "the new time has its own task");
     scene.make_due(target.id, Duration::ZERO).await;
@@ -252,10 +230,7 @@ async fn a_cancelled_post_is_never_sent(pool: PgPool) {
         .save("Never", Some(Utc::now() + chrono::Duration::days(2)))
         .await;
     let target = scene.target(saved.id).await;
-    scene
-        .app
-        .call(&scene.owner, "cancel_post", &[("id", &saved.id.to_string())])
-        .await;
+    scene.app.cancel_post(&scene.owner, saved.id).await.ok();
     scene.make_due(target.id, Duration::ZERO).await;
     // A task of the version the cancel left, so only the status can stop it (a task of the
     // saved version would be stopped by its stale version alone).
@@ -364,14 +339,8 @@ async fn revoked_credentials_fail_the_target_flag_the_account_and_hold_its_other
     assert!(held.last_error.unwrap().contains("connected again"));
 
     // A successful connection test puts the held post back in the queue, with a live task.
-    scene
-        .app
-        .call(
-            &scene.owner,
-            "test_account",
-            &[("id", &scene.account.to_string())],
-        )
-        .await;
+    let test = scene.app.test_account(&scene.owner, scene.account).await.ok();
+    assert!(test.ok, "{}", test.message);
     let released = scene.target(second.id).await;
     assert_eq!(released.status, "scheduled");
     assert_ne!(released.task_id, held.task_id);
@@ -462,23 +431,12 @@ async fn healthz_turns_unhealthy_when_due_posts_wait_too_long(pool: PgPool) {
     assert!(body["queue"]["lag_seconds"].as_f64().unwrap() >= 120.0);
 }
 
-async fn resolve(scene: &Scene, browser: &Browser, id: Uuid, action: &str, url: &str) -> reqwest::Response {
-    let id = id.to_string();
-    scene
-        .app
-        .call(
-            browser,
-            "resolve_target",
-            &[("id", id.as_str()), ("action", action), ("url", url)],
-        )
-        .await
+async fn resolve(scene: &Scene, browser: &Browser, id: Uuid, action: TargetAction, url: &str) -> Answer<()> {
+    scene.app.resolve_target(browser, id, action, url).await
 }
 
-async fn pause(scene: &Scene, paused: &str) -> reqwest::Response {
-    scene
-        .app
-        .call(&scene.owner, "pause_publishing", &[("paused", paused)])
-        .await
+async fn pause(scene: &Scene, paused: bool) -> Answer<()> {
+    scene.app.pause_publishing(&scene.owner, paused).await
 }
 
 async fn set_status(scene: &Scene, target: Uuid, status: &str) {
@@ -500,17 +458,15 @@ async fn a_person_resolves_unknown_and_failed_targets(pool: PgPool) {
     set_status(&scene, unknown_target, "unknown").await;
 
     // Marking published needs a real link; then the post counts as published.
-    let (status, message) = error(
-        resolve(
-            &scene,
-            &scene.owner,
-            unknown_target,
-            "mark_published",
-            "not a link",
-        )
-        .await,
+    let (status, message) = resolve(
+        &scene,
+        &scene.owner,
+        unknown_target,
+        TargetAction::MarkPublished,
+        "not a link",
     )
-    .await;
+    .await
+    .refused();
     assert_eq!(
         (status, message.as_str()),
         (400, "Link: give the post's address on the network (https://…).")
@@ -519,7 +475,7 @@ async fn a_person_resolves_unknown_and_failed_targets(pool: PgPool) {
         &scene,
         &scene.owner,
         unknown_target,
-        "mark_published",
+        TargetAction::MarkPublished,
         "https://fake.example/@herald/9",
     )
     .await;
@@ -539,9 +495,15 @@ async fn a_person_resolves_unknown_and_failed_targets(pool: PgPool) {
     let failed_target = scene.target(failed.id).await;
     set_status(&scene, failed_target.id, "failed").await;
     assert_eq!(
-        resolve(&scene, &scene.owner, failed_target.id, "publish_again", "")
-            .await
-            .status(),
+        resolve(
+            &scene,
+            &scene.owner,
+            failed_target.id,
+            TargetAction::PublishAgain,
+            ""
+        )
+        .await
+        .status(),
         200
     );
     let again = scene.target(failed.id).await;
@@ -549,27 +511,37 @@ async fn a_person_resolves_unknown_and_failed_targets(pool: PgPool) {
     assert!(again.due_at.unwrap() <= Utc::now());
     assert_ne!(again.task_id, failed_target.task_id);
     // ... and cannot be published again twice.
-    let (status, message) =
-        error(resolve(&scene, &scene.owner, failed_target.id, "publish_again", "").await).await;
+    let (status, message) = resolve(
+        &scene,
+        &scene.owner,
+        failed_target.id,
+        TargetAction::PublishAgain,
+        "",
+    )
+    .await
+    .refused();
     assert_eq!(status, 409, "{message}");
 
     // A viewer may not; another workspace cannot even see it.
-    let viewer = scene.app.member(&scene.owner, "vic@example.com", "viewer").await;
+    let viewer = scene
+        .app
+        .member(&scene.owner, "vic@example.com", Role::Viewer)
+        .await;
     assert_eq!(
-        resolve(&scene, &viewer, failed_target.id, "cancel", "")
+        resolve(&scene, &viewer, failed_target.id, TargetAction::Cancel, "")
             .await
             .status(),
         403
     );
     let stranger = scene.app.owner("sam@example.com", "Other").await;
     assert_eq!(
-        resolve(&scene, &stranger, failed_target.id, "cancel", "")
+        resolve(&scene, &stranger, failed_target.id, TargetAction::Cancel, "")
             .await
             .status(),
         404
     );
     assert_eq!(
-        resolve(&scene, &scene.owner, failed_target.id, "cancel", "")
+        resolve(&scene, &scene.owner, failed_target.id, TargetAction::Cancel, "")
             .await
             .status(),
         200
@@ -582,7 +554,7 @@ async fn pausing_the_workspace_holds_due_posts_until_it_resumes(pool: PgPool) {
     let scene = scene(pool, false).await;
     accepted().expect(0).mount(&scene.fake).await;
     let engine = scene.app.engine();
-    assert_eq!(pause(&scene, "true").await.status(), 200);
+    assert_eq!(pause(&scene, true).await.status(), 200);
     let saved = scene
         .save("Held", Some(Utc::now() + chrono::Duration::days(1)))
         .await;
@@ -600,7 +572,7 @@ async fn pausing_the_workspace_holds_due_posts_until_it_resumes(pool: PgPool) {
         Some("Publishing is paused for this workspace.")
     );
 
-    assert_eq!(pause(&scene, "false").await.status(), 200);
+    assert_eq!(pause(&scene, false).await.status(), 200);
     let released = scene.target(saved.id).await;
     assert_eq!(released.status, "scheduled");
     assert_ne!(released.task_id, held.task_id);

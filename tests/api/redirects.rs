@@ -1,6 +1,9 @@
 //! "Go back to" parameters lead only to pages of this site, whatever they hold.
 use crate::helpers::{PASSWORD, TestApp, spawn_app};
 use crate::team_scene::team;
+use herald::api::auth::SignIn;
+use herald::api::review::CommentPost;
+use leptos::server_fn::ServerFn;
 use sqlx::PgPool;
 
 /// Ways to write another site that pass a naive "starts with one slash" check: browsers drop
@@ -42,9 +45,8 @@ async fn sign_in_never_sends_the_browser_to_another_site(pool: PgPool) {
     app.owner("olive@example.com", "Acme").await;
     for next in ELSEWHERE.iter().copied().chain(["/team?tab=1"]) {
         let response = app
-            .form_post(
+            .form_post::<SignIn>(
                 &app.browser(),
-                "sign_in",
                 "/signin",
                 &[
                     ("email", "olive@example.com"),
@@ -85,7 +87,7 @@ async fn a_comment_without_javascript_goes_back_only_to_a_page_of_this_site(pool
         let response = team
             .owner
             .client
-            .post(app.url("/api/comment_post"))
+            .post(app.url(CommentPost::PATH))
             .header("accept", "text/html")
             .header("referer", referer)
             .form(&[("post_id", post_id.as_str()), ("body", "Looks good")])

@@ -1,23 +1,21 @@
 //! Team approvals end to end over HTTP: a contributor's post waits for an approver, approval
 //! schedules it and pushes its tasks, an edit sends it back and strands those tasks, and every
 //! step is on record.
-use crate::helpers::json;
-use crate::team_scene::team;
-use herald::api::notifications::NotificationView;
-use herald::api::posts::SavedPost;
-use herald::api::review::{PostUnderReview, ReviewItem};
-use herald::domain::post::PostStatus;
+use crate::team_scene::{team, tomorrow};
+use herald::api::calendar::ReschedulePost;
+use herald::domain::post::{Intent, PostStatus};
 use herald::server::publish::{PublishTask, handler};
 use sqlx::PgPool;
 
 #[sqlx::test]
 async fn a_contributors_post_cannot_be_scheduled_without_approval(pool: PgPool) {
     let team = team(pool).await;
-    for intent in ["schedule", "publish_now"] {
+    for intent in [Intent::Schedule, Intent::PublishNow] {
         let (status, message) = team
-            .refused(team.save(&team.contributor, None, "Straight out", intent).await)
-            .await;
-        println!("{intent}: {status} {message}");
+            .save(&team.contributor, None, "Straight out", intent)
+            .await
+            .refused();
+        println!("{intent:?}: {status} {message}");
         assert_eq!(status, 403);
         assert_eq!(
             message,
@@ -48,12 +46,9 @@ async fn a_contributors_post_cannot_be_scheduled_without_approval(pool: PgPool) 
     assert_eq!(team.unread(&team.editor).await, 1);
     assert_eq!(team.unread(&team.owner).await, 1);
     assert_eq!(team.unread(&team.contributor).await, 0);
-    let queue: Vec<ReviewItem> = json(team.app.call(&team.editor, "review_queue", &[]).await).await;
+    let queue = team.app.review_queue(&team.editor).await.ok();
     assert_eq!(queue.len(), 1);
-    assert_eq!(
-        json::<i64>(team.app.call(&team.editor, "review_count", &[]).await).await,
-        1
-    );
+    assert_eq!(team.app.review_count(&team.editor).await.ok(), 1);
 }
 
 #[sqlx::test]
@@ -82,14 +77,10 @@ async fn an_editors_approval_schedules_the_post_and_pushes_its_tasks(pool: PgPoo
     assert_eq!(payload["version"], decided.version);
 
     // The author hears of it, and the queue is empty again.
-    let notes: Vec<NotificationView> =
-        json(team.app.call(&team.contributor, "notifications", &[]).await).await;
+    let notes = team.app.notifications(&team.contributor).await.ok();
     assert_eq!(notes.len(), 1);
     assert_eq!(notes[0].kind, "approved");
-    assert_eq!(
-        json::<i64>(team.app.call(&team.editor, "review_count", &[]).await).await,
-        0
-    );
+    assert_eq!(team.app.review_count(&team.editor).await.ok(), 0);
 }
 
 #[sqlx::test]
@@ -104,36 +95,26 @@ async fn a_content_edit_after_approval_returns_it_to_review_and_its_tasks_do_not
     };
 
     // A time-only move by an approver keeps it scheduled.
-    let moved: serde_json::Value = json(
-        team.app
-            .call(
-                &team.editor,
-                "reschedule_post",
-                &[
-                    ("id", &saved.id.to_string()),
-                    ("version", &decided.version.to_string()),
-                    ("date", &crate::team_scene::tomorrow()),
-                    ("time", "11:45"),
-                    ("timezone", "UTC"),
-                ],
-            )
-            .await,
-    )
-    .await;
-    let version = moved["version"].as_i64().unwrap() as i32;
+    let later = ReschedulePost {
+        id: saved.id,
+        version: decided.version,
+        date: tomorrow(),
+        time: "11:45".into(),
+        timezone: "UTC".into(),
+    };
+    let version = team.app.reschedule_post(&team.editor, &later).await.ok().version;
     assert_eq!(team.status(saved.id).await.0, "scheduled");
 
     // The author changes the text: back to review, nothing queued for it any more.
-    let edited: SavedPost = json(
-        team.save(
+    let edited = team
+        .save(
             &team.contributor,
             Some((saved.id, version)),
             "Version two",
-            "submit",
+            Intent::Submit,
         )
-        .await,
-    )
-    .await;
+        .await
+        .ok();
     println!("after the edit: {:?} v{}", edited.status, edited.version);
     assert_eq!(edited.status, PostStatus::InReview);
     let targets = team.targets(saved.id).await;
@@ -157,26 +138,20 @@ async fn a_content_edit_after_approval_returns_it_to_review_and_its_tasks_do_not
     assert_eq!(team.status(saved.id).await.0, "in_review");
 
     // An editor scheduling the changed text also sends it to review, not out.
-    let again: SavedPost = json(
-        team.save_at(
+    let again = team
+        .save_at(
             &team.editor,
             Some((saved.id, edited.version)),
             "Version three",
-            "schedule",
+            Intent::Schedule,
             "12:15",
         )
-        .await,
-    )
-    .await;
+        .await
+        .ok();
     assert_eq!(again.status, PostStatus::InReview);
 
     // The reviewer sees what changed since their approval.
-    let detail: PostUnderReview = json(
-        team.app
-            .call(&team.owner, "review_detail", &[("id", &saved.id.to_string())])
-            .await,
-    )
-    .await;
+    let detail = team.app.review_detail(&team.owner, saved.id).await.ok();
     let changes = detail.changes.expect("there was a decision before");
     let removed: String = changes
         .body
@@ -204,31 +179,23 @@ async fn every_step_is_on_record_and_the_record_cannot_be_changed(pool: PgPool) 
     let team = team(pool).await;
     let saved = team.submit("On the record").await;
     let response = team
-        .decide(
-            &team.editor,
-            "request_changes",
-            saved.id,
-            saved.version,
-            "Add a link",
-        )
+        .app
+        .request_changes(&team.editor, saved.id, saved.version, "Add a link")
         .await;
     assert_eq!(response.status(), 200);
     let (_, version) = team.status(saved.id).await;
-    let resubmitted: SavedPost = json(
-        team.save(
+    let resubmitted = team
+        .save(
             &team.contributor,
             Some((saved.id, version)),
             "On the record: https://example.com",
-            "submit",
+            Intent::Submit,
         )
-        .await,
-    )
-    .await;
+        .await
+        .ok();
     team.approve(&team.owner, saved.id, resubmitted.version).await;
     let (_, version) = team.status(saved.id).await;
-    team.app
-        .call(&team.owner, "cancel_post", &[("id", &saved.id.to_string())])
-        .await;
+    team.app.cancel_post(&team.owner, saved.id).await.ok();
     let actions = team.actions(saved.id).await;
     println!("audit: {actions:?}");
     assert_eq!(
@@ -279,7 +246,7 @@ async fn a_post_whose_time_passed_in_review_is_approved_but_not_sent_late(pool: 
         .execute(&team.app.pool)
         .await
         .unwrap();
-    let queue: Vec<ReviewItem> = json(team.app.call(&team.editor, "review_queue", &[]).await).await;
+    let queue = team.app.review_queue(&team.editor).await.ok();
     assert!(queue[0].overdue, "flagged while it waits");
 
     let decided = team.approve(&team.editor, saved.id, saved.version).await;
@@ -294,20 +261,14 @@ async fn a_post_whose_time_passed_in_review_is_approved_but_not_sent_late(pool: 
     );
 
     // A new time from an approver schedules it, without another review.
-    let moved = team
-        .app
-        .call(
-            &team.editor,
-            "reschedule_post",
-            &[
-                ("id", &saved.id.to_string()),
-                ("version", &decided.version.to_string()),
-                ("date", &crate::team_scene::tomorrow()),
-                ("time", "09:00"),
-                ("timezone", "UTC"),
-            ],
-        )
-        .await;
+    let new_time = ReschedulePost {
+        id: saved.id,
+        version: decided.version,
+        date: tomorrow(),
+        time: "09:00".into(),
+        timezone: "UTC".into(),
+    };
+    let moved = team.app.reschedule_post(&team.editor, &new_time).await;
     assert_eq!(moved.status(), 200);
     assert_eq!(team.status(saved.id).await.0, "scheduled");
     let targets = team.targets(saved.id).await;

@@ -1,9 +1,8 @@
 //! "What changed" between two large, completely different texts answers quickly: the diff has
 //! a deadline and a cap, so one post cannot keep a server busy.
-use crate::helpers::json;
 use crate::team_scene::team;
-use herald::api::posts::SavedPost;
-use herald::api::review::{DiffKind, PostUnderReview};
+use herald::api::review::DiffKind;
+use herald::domain::post::Intent;
 use sqlx::PgPool;
 use std::time::{Duration, Instant};
 
@@ -31,13 +30,8 @@ async fn a_pathological_pair_of_texts_is_compared_within_a_second(pool: PgPool) 
     let new = text("b");
     let saved = team.submit(&old).await;
     let asked = team
-        .decide(
-            &team.editor,
-            "request_changes",
-            saved.id,
-            saved.version,
-            "Rewrite it",
-        )
+        .app
+        .request_changes(&team.editor, saved.id, saved.version, "Rewrite it")
         .await;
     assert_eq!(asked.status(), 200);
     let version: i32 = sqlx::query_scalar("select version from posts where id = $1")
@@ -45,20 +39,14 @@ async fn a_pathological_pair_of_texts_is_compared_within_a_second(pool: PgPool) 
         .fetch_one(&team.app.pool)
         .await
         .unwrap();
-    let edited: SavedPost = json(
-        team.save(&team.contributor, Some((saved.id, version)), &new, "submit")
-            .await,
-    )
-    .await;
+    let edited = team
+        .save(&team.contributor, Some((saved.id, version)), &new, Intent::Submit)
+        .await
+        .ok();
     assert_eq!(edited.id, saved.id);
 
     let started = Instant::now();
-    let detail: PostUnderReview = json(
-        team.app
-            .call(&team.owner, "review_detail", &[("id", &saved.id.to_string())])
-            .await,
-    )
-    .await;
+    let detail = team.app.review_detail(&team.owner, saved.id).await.ok();
     let took = started.elapsed();
     println!("review_detail of a pathological pair took {took:?}");
     assert!(took < Duration::from_secs(1), "{took:?}");

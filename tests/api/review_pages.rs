@@ -1,6 +1,8 @@
 //! The review pages as a browser without JavaScript sees them: server-rendered, with forms
 //! that post and redirect; and the audit log's CSV export.
 use crate::team_scene::team;
+use herald::api::review::{ApprovePost, CommentPost};
+use leptos::server_fn::ServerFn;
 use sqlx::PgPool;
 
 #[sqlx::test]
@@ -25,28 +27,22 @@ async fn a_reviewer_without_javascript_reads_comments_and_approves(pool: PgPool)
     let html = page.text().await.unwrap();
     assert!(html.contains("Plain and simple"));
     assert!(
-        html.contains(r#"action="/api/approve_post""#),
+        html.contains(&format!(r#"action="{}""#, ApprovePost::PATH)),
         "the decision posts without JavaScript"
     );
 
     let id = saved.id.to_string();
     let comment = team
         .app
-        .form_post(
-            &team.editor,
-            "comment_post",
-            &path,
-            &[("post_id", &id), ("body", "Looks good")],
-        )
+        .form_post::<CommentPost>(&team.editor, &path, &[("post_id", &id), ("body", "Looks good")])
         .await;
     assert_eq!(comment.status(), 302);
     assert_eq!(comment.headers()["location"], path.as_str());
     // Back to the page it came from, and never to another site.
     let elsewhere = team
         .app
-        .form_post(
+        .form_post::<CommentPost>(
             &team.editor,
-            "comment_post",
             "//evil.example/x",
             &[("post_id", &id), ("body", "Hm")],
         )
@@ -54,9 +50,8 @@ async fn a_reviewer_without_javascript_reads_comments_and_approves(pool: PgPool)
     assert_eq!(elsewhere.headers()["location"], path.as_str());
     let approved = team
         .app
-        .form_post(
+        .form_post::<ApprovePost>(
             &team.editor,
-            "approve_post",
             &path,
             &[("id", &id), ("version", &saved.version.to_string())],
         )

@@ -1,7 +1,9 @@
 //! The approval workflow's bad input: each refused with a clear message, and nothing written.
-use crate::helpers::json;
 use crate::team_scene::{Team, team};
-use herald::api::posts::SavedPost;
+use herald::api::audit::AuditQuery;
+use herald::api::settings::UpdateApprovals;
+use herald::domain::post::Intent;
+use herald::domain::role::Role;
 use sqlx::PgPool;
 use uuid::Uuid;
 
@@ -21,14 +23,13 @@ async fn footprint(team: &Team, id: Uuid) -> (i32, i64, i64, i64) {
 #[sqlx::test]
 async fn self_approval_is_refused_when_the_workspace_forbids_it(pool: PgPool) {
     let team = team(pool).await;
-    let own: SavedPost = json(team.save(&team.editor, None, "My own", "submit").await).await;
+    let own = team.save(&team.editor, None, "My own", Intent::Submit).await.ok();
     let before = footprint(&team, own.id).await;
     let (status, message) = team
-        .refused(
-            team.decide(&team.editor, "approve_post", own.id, own.version, "")
-                .await,
-        )
-        .await;
+        .app
+        .approve_post(&team.editor, own.id, own.version, "")
+        .await
+        .refused();
     println!("{status} {message}");
     assert_eq!(
         (status, message.as_str()),
@@ -41,14 +42,12 @@ async fn self_approval_is_refused_when_the_workspace_forbids_it(pool: PgPool) {
     assert_eq!(team.status(own.id).await.0, "in_review");
 
     // Once the workspace allows it, the same approval goes through.
-    let allowed = team
-        .app
-        .call(
-            &team.owner,
-            "update_approvals",
-            &[("required", "true"), ("self_approval", "true")],
-        )
-        .await;
+    let self_approval = UpdateApprovals {
+        required: true,
+        editors_need_approval: false,
+        self_approval: true,
+    };
+    let allowed = team.app.update_approvals(&team.owner, &self_approval).await;
     assert_eq!(allowed.status(), 200);
     assert_eq!(
         team.approve(&team.editor, own.id, own.version)
@@ -66,25 +65,14 @@ async fn another_workspaces_post_cannot_be_approved_or_discussed(pool: PgPool) {
     let stranger = team.app.owner("sam@example.com", "Elsewhere").await;
     let before = footprint(&team, saved.id).await;
     let (status, message) = team
-        .refused(
-            team.decide(&stranger, "approve_post", saved.id, saved.version, "")
-                .await,
-        )
-        .await;
+        .app
+        .approve_post(&stranger, saved.id, saved.version, "")
+        .await
+        .refused();
     println!("{status} {message}");
     assert_eq!(status, 404);
     assert!(message.contains("does not exist in this workspace"), "{message}");
-    let (status, _) = team
-        .refused(
-            team.app
-                .call(
-                    &stranger,
-                    "comment_post",
-                    &[("post_id", &saved.id.to_string()), ("body", "Hi")],
-                )
-                .await,
-        )
-        .await;
+    let (status, _) = team.app.comment_post(&stranger, saved.id, "Hi").await.refused();
     assert_eq!(status, 404);
     assert_eq!(footprint(&team, saved.id).await, before);
 }
@@ -93,22 +81,13 @@ async fn another_workspaces_post_cannot_be_approved_or_discussed(pool: PgPool) {
 async fn commenting_on_a_deleted_post_is_refused(pool: PgPool) {
     let team = team(pool).await;
     let saved = team.submit("Short-lived").await;
-    let deleted = team
-        .app
-        .call(&team.contributor, "delete_post", &[("id", &saved.id.to_string())])
-        .await;
+    let deleted = team.app.delete_post(&team.contributor, saved.id).await;
     assert_eq!(deleted.status(), 200);
     let (status, message) = team
-        .refused(
-            team.app
-                .call(
-                    &team.editor,
-                    "comment_post",
-                    &[("post_id", &saved.id.to_string()), ("body", "Nice")],
-                )
-                .await,
-        )
-        .await;
+        .app
+        .comment_post(&team.editor, saved.id, "Nice")
+        .await
+        .refused();
     println!("{status} {message}");
     assert_eq!(status, 404);
     assert_eq!(
@@ -129,11 +108,10 @@ async fn asking_for_changes_needs_a_note(pool: PgPool) {
     let before = footprint(&team, saved.id).await;
     for note in ["", "   "] {
         let (status, message) = team
-            .refused(
-                team.decide(&team.editor, "request_changes", saved.id, saved.version, note)
-                    .await,
-            )
-            .await;
+            .app
+            .request_changes(&team.editor, saved.id, saved.version, note)
+            .await
+            .refused();
         println!("{note:?}: {status} {message}");
         assert_eq!((status, message.as_str()), (400, "Note: say what should change."));
     }
@@ -146,24 +124,34 @@ async fn a_stale_approval_is_refused(pool: PgPool) {
     let team = team(pool).await;
     let saved = team.submit("First take").await;
     // The reviewer opened version 1; the author changes it meanwhile.
-    let edited: SavedPost = json(
-        team.save(
+    let edited = team
+        .save(
             &team.contributor,
             Some((saved.id, saved.version)),
             "Second take",
-            "submit",
+            Intent::Submit,
         )
-        .await,
-    )
-    .await;
+        .await
+        .ok();
     let before = footprint(&team, saved.id).await;
-    for function in ["approve_post", "request_changes"] {
-        let (status, message) = team
-            .refused(
-                team.decide(&team.editor, function, saved.id, saved.version, "Ok")
-                    .await,
-            )
-            .await;
+    let (id, version) = (saved.id, saved.version);
+    let refusals = [
+        (
+            "approve_post",
+            team.app
+                .approve_post(&team.editor, id, version, "Ok")
+                .await
+                .refused(),
+        ),
+        (
+            "request_changes",
+            team.app
+                .request_changes(&team.editor, id, version, "Ok")
+                .await
+                .refused(),
+        ),
+    ];
+    for (function, (status, message)) in refusals {
         println!("{function}: {status} {message}");
         assert_eq!(
             (status, message.as_str()),
@@ -177,72 +165,84 @@ async fn a_stale_approval_is_refused(pool: PgPool) {
     );
 }
 
-/// A server function, who calls it, and the form.
-type Case<'a> = (&'a str, &'a crate::helpers::Browser, Vec<(&'a str, &'a str)>);
-
 #[sqlx::test]
 async fn roles_are_enforced_on_the_server(pool: PgPool) {
     let team = team(pool).await;
-    let viewer = team.app.member(&team.owner, "vic@example.com", "viewer").await;
+    let viewer = team
+        .app
+        .member(&team.owner, "vic@example.com", Role::Viewer)
+        .await;
     let saved = team.submit("Mine").await;
-    let id = saved.id.to_string();
-    let version = saved.version.to_string();
-    let cases: Vec<Case> = vec![
+    let (id, version) = (saved.id, saved.version);
+    let (app, contributor) = (&team.app, &team.contributor);
+    let no_approvals = UpdateApprovals {
+        required: false,
+        editors_need_approval: false,
+        self_approval: false,
+    };
+    let refusals = [
         (
-            "approve_post",
-            &team.contributor,
-            vec![("id", &id), ("version", &version)],
+            "approve_post by a contributor",
+            app.approve_post(contributor, id, version, "").await.refused(),
         ),
         (
-            "request_changes",
-            &team.contributor,
-            vec![("id", &id), ("version", &version), ("note", "x")],
+            "request_changes by a contributor",
+            app.request_changes(contributor, id, version, "x").await.refused(),
         ),
-        ("approve_post", &viewer, vec![("id", &id), ("version", &version)]),
-        ("comment_post", &viewer, vec![("post_id", &id), ("body", "x")]),
-        ("cancel_post", &team.contributor, vec![("id", &id)]),
-        ("update_approvals", &team.editor, vec![("required", "false")]),
-        ("audit_log", &team.editor, vec![]),
+        (
+            "approve_post by a viewer",
+            app.approve_post(&viewer, id, version, "").await.refused(),
+        ),
+        (
+            "comment_post by a viewer",
+            app.comment_post(&viewer, id, "x").await.refused(),
+        ),
+        (
+            "cancel_post by a contributor",
+            app.cancel_post(contributor, id).await.refused(),
+        ),
+        (
+            "update_approvals by an editor",
+            app.update_approvals(&team.editor, &no_approvals).await.refused(),
+        ),
+        (
+            "audit_log by an editor",
+            app.audit_log(&team.editor, AuditQuery::default(), None)
+                .await
+                .refused(),
+        ),
     ];
-    for (function, who, form) in cases {
-        let (status, message) = team.refused(team.app.call(who, function, &form).await).await;
+    for (function, (status, message)) in refusals {
         println!("{function}: {status} {message}");
         assert_eq!(status, 403, "{function}: {message}");
     }
     // A contributor changes only their own posts.
-    let editors: SavedPost = json(team.save(&team.editor, None, "The editor's", "draft").await).await;
+    let editors = team
+        .save(&team.editor, None, "The editor's", Intent::Draft)
+        .await
+        .ok();
     let (status, message) = team
-        .refused(
-            team.save(
-                &team.contributor,
-                Some((editors.id, editors.version)),
-                "Mine now",
-                "draft",
-            )
-            .await,
+        .save(
+            &team.contributor,
+            Some((editors.id, editors.version)),
+            "Mine now",
+            Intent::Draft,
         )
-        .await;
+        .await
+        .refused();
     println!("someone else's post: {status} {message}");
     assert_eq!(
         (status, message.as_str()),
         (403, "You can only change posts you wrote.")
     );
     let (status, _) = team
-        .refused(
-            team.app
-                .call(
-                    &team.contributor,
-                    "delete_post",
-                    &[("id", &editors.id.to_string())],
-                )
-                .await,
-        )
-        .await;
+        .app
+        .delete_post(&team.contributor, editors.id)
+        .await
+        .refused();
     assert_eq!(status, 403);
     // A viewer writes nothing.
-    let (status, _) = team
-        .refused(team.save(&viewer, None, "Hello", "draft").await)
-        .await;
+    let (status, _) = team.save(&viewer, None, "Hello", Intent::Draft).await.refused();
     assert_eq!(status, 403);
     // The audit page and its export are for owners and admins.
     let csv = team.app.page(&team.editor, "/audit.csv").await;

@@ -1,4 +1,5 @@
-use crate::helpers::{PASSWORD, error, spawn_app};
+use crate::calls::signing_up;
+use crate::helpers::{PASSWORD, spawn_app};
 use herald::api::auth::SessionState;
 use sqlx::PgPool;
 use sqlx::postgres::PgPoolOptions;
@@ -36,7 +37,7 @@ async fn the_session_id_changes_at_sign_in(pool: PgPool) {
 async fn the_session_cookie_is_http_only_and_same_site_lax(pool: PgPool) {
     let app = spawn_app(pool).await;
     let response = app
-        .sign_up(&app.browser(), "Olive", "olive@example.com", "Acme")
+        .sign_up(&app.browser(), &signing_up("Olive", "olive@example.com", "Acme"))
         .await;
     let cookie = response
         .headers()
@@ -57,7 +58,7 @@ async fn secure_cookies_when_served_over_https(pool: PgPool) {
     })
     .await;
     let response = app
-        .sign_up(&app.browser(), "Olive", "olive@example.com", "Acme")
+        .sign_up(&app.browser(), &signing_up("Olive", "olive@example.com", "Acme"))
         .await;
     let cookie = response
         .headers()
@@ -90,11 +91,11 @@ async fn an_expired_session_is_told_so(pool: PgPool) {
         .execute(&app.pool)
         .await
         .unwrap();
-    let (status, message) = error(app.call(&browser, "team", &[]).await).await;
+    let (status, message) = app.team(&browser).await.refused();
     assert_eq!(status, 401);
     assert_eq!(message, "Your session has expired. Please sign in again.");
 
-    let (status, message) = error(app.call(&app.browser(), "team", &[]).await).await;
+    let (status, message) = app.team(&app.browser()).await.refused();
     assert_eq!((status, message.as_str()), (401, "Please sign in to continue."));
 }
 
@@ -112,7 +113,7 @@ async fn a_request_in_flight_during_sign_out_cannot_bring_the_session_back(pool:
         .await
         .unwrap()
         .expect("the session is live");
-    assert_eq!(app.call(&browser, "sign_out", &[]).await.status(), 200);
+    assert_eq!(app.sign_out(&browser).await.status(), 200);
     // …and saves it when it ends, after sign-out deleted it.
     store.save(&in_flight).await.unwrap();
 

@@ -1,6 +1,10 @@
 //! Password guessing is slowed for the attacker, not for the owner, and the throttle cannot be
 //! outrun by sending many guesses at once.
-use crate::helpers::{PASSWORD, TestApp, spawn_app, spawn_app_with};
+use crate::calls::signing_up;
+use crate::helpers::{PASSWORD, TestApp, spawn_app, spawn_app_with, token_of};
+use herald::api::auth::SignIn;
+use herald::domain::role::Role;
+use leptos::server_fn::ServerFn;
 use sqlx::PgPool;
 
 const OLIVE: &str = "olive@example.com";
@@ -8,7 +12,7 @@ const OLIVE: &str = "olive@example.com";
 async fn statuses(app: &TestApp, attempts: usize, email: &str, password: &str) -> Vec<u16> {
     let calls = (0..attempts).map(|_| {
         let browser = app.browser();
-        async move { app.sign_in(&browser, email, password).await.status().as_u16() }
+        async move { app.sign_in(&browser, email, password).await.status() }
     });
     futures::future::join_all(calls).await
 }
@@ -28,17 +32,12 @@ async fn a_burst_of_guesses_is_counted_before_any_is_checked(pool: PgPool) {
 async fn the_owner_still_gets_in_from_their_own_browser_while_an_attacker_is_locked_out(pool: PgPool) {
     let app = spawn_app(pool).await;
     let owner = app.owner(OLIVE, "Acme").await;
-    assert_eq!(app.call(&owner, "sign_out", &[]).await.status(), 200);
+    assert_eq!(app.sign_out(&owner).await.status(), 200);
 
     let attacker = app.browser();
     let mut answers = Vec::new();
     for _ in 0..8 {
-        answers.push(
-            app.sign_in(&attacker, OLIVE, "guess guess guess")
-                .await
-                .status()
-                .as_u16(),
-        );
+        answers.push(app.sign_in(&attacker, OLIVE, "guess guess guess").await.status());
     }
     assert_eq!(answers, [401, 401, 401, 401, 401, 429, 429, 429]);
     // Even with the right password the attacker's browser waits: guessing cannot go on.
@@ -46,7 +45,7 @@ async fn the_owner_still_gets_in_from_their_own_browser_while_an_attacker_is_loc
 
     // The owner's browser, which signed in here before, is let through.
     let back = app.sign_in(&owner, OLIVE, PASSWORD).await;
-    assert_eq!(back.status(), 200, "{}", back.text().await.unwrap());
+    assert_eq!(back.status(), 200, "{}", back.body());
     assert_eq!(app.viewer(&owner).await.email, OLIVE);
 }
 
@@ -55,15 +54,8 @@ async fn new_workspaces_from_one_address_are_limited(pool: PgPool) {
     let app = spawn_app_with(pool, |settings| settings.auth.max_new_accounts_per_ip = 10).await;
     let mut answers = Vec::new();
     for n in 0..12 {
-        let response = app
-            .sign_up(
-                &app.browser(),
-                "Sam Spam",
-                &format!("spam{n}@example.com"),
-                "Spam",
-            )
-            .await;
-        answers.push(response.status().as_u16());
+        let spam = signing_up("Sam Spam", &format!("spam{n}@example.com"), "Spam");
+        answers.push(app.sign_up(&app.browser(), &spam).await.status());
     }
     println!("12 sign-ups from one address: {answers:?}");
     assert!(answers[..10].iter().all(|s| *s == 200), "{answers:?}");
@@ -76,16 +68,13 @@ async fn invite_acceptances_from_one_address_are_limited(pool: PgPool) {
     let owner = app.owner(OLIVE, "Acme").await;
     let mut answers = Vec::new();
     for n in 0..12 {
-        let link = app.invite(&owner, &format!("new{n}@example.com"), "viewer").await;
-        let token = link.rsplit('/').next().unwrap();
-        let response = app
-            .call(
-                &app.browser(),
-                "accept_invite",
-                &[("token", token), ("name", "Nina New"), ("password", PASSWORD)],
-            )
+        let link = app
+            .invite(&owner, &format!("new{n}@example.com"), Role::Viewer)
             .await;
-        answers.push(response.status().as_u16());
+        let response = app
+            .accept_invite(&app.browser(), token_of(&link), "Nina New", PASSWORD)
+            .await;
+        answers.push(response.status());
     }
     println!("12 acceptances from one address: {answers:?}");
     // The owner's own sign-up counts too: 9 more new accounts, then 429.
@@ -100,7 +89,7 @@ async fn guesses_through_the_cdn(app: &TestApp, client: &str) -> Vec<u16> {
         let response = app
             .browser()
             .client
-            .post(app.url("/api/sign_in"))
+            .post(app.url(SignIn::PATH))
             .header("accept", "application/json")
             .header("x-forwarded-for", format!("{client}, 10.0.0.7"))
             .form(&[

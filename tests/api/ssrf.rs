@@ -1,40 +1,35 @@
 //! Addresses people type (Mastodon instances, webhooks) may not point Herald at loopback,
 //! private or link-local machines unless an admin allowed them.
+use crate::calls::{Answer, mastodon};
 use crate::fakes::{MASTODON_TOKEN, fake_mastodon};
-use crate::helpers::{TestApp, error, spawn_app_with};
+use crate::helpers::{Browser, TestApp, spawn_app_with};
+use herald::api::accounts::ConnectAccount;
+use herald::domain::platform::Platform;
 use sqlx::PgPool;
-
-async fn connect(
-    app: &TestApp,
-    owner: &crate::helpers::Browser,
-    platform: &str,
-    fields: &[(&str, &str)],
-) -> reqwest::Response {
-    let mut form = vec![
-        ("platform", platform),
-        ("display_name", "Target"),
-        ("colour", "#0EA5E9"),
-    ];
-    form.extend_from_slice(fields);
-    app.call(owner, "connect_account", &form).await
-}
+use uuid::Uuid;
 
 /// Connects the fake Mastodon at `instance` (a loopback address).
-async fn connect_mastodon(
-    app: &TestApp,
-    owner: &crate::helpers::Browser,
-    instance: &str,
-) -> reqwest::Response {
-    connect(
-        app,
-        owner,
-        "mastodon",
-        &[
-            ("fields[instance_url]", instance),
-            ("fields[access_token]", MASTODON_TOKEN),
-        ],
-    )
-    .await
+async fn connect_mastodon(app: &TestApp, owner: &Browser, instance: &str) -> Answer<Uuid> {
+    let form = ConnectAccount {
+        display_name: "Target".into(),
+        ..mastodon(instance, MASTODON_TOKEN)
+    };
+    app.connect_account(owner, &form).await
+}
+
+/// Connects a webhook that posts to `url`.
+async fn connect_webhook(app: &TestApp, owner: &Browser, url: &str) -> Answer<Uuid> {
+    let form = ConnectAccount {
+        platform: Platform::Webhook,
+        display_name: "Target".into(),
+        colour: "#0EA5E9".into(),
+        fields: [
+            ("url".to_owned(), url.to_owned()),
+            ("secret".to_owned(), String::new()),
+        ]
+        .into(),
+    };
+    app.connect_account(owner, &form).await
 }
 
 async fn accounts(app: &TestApp) -> i64 {
@@ -50,8 +45,7 @@ async fn a_private_address_is_refused_and_never_called(pool: PgPool) {
     let mastodon = fake_mastodon().await;
     let owner = app.owner("olive@example.com", "Acme").await;
 
-    let refused = connect_mastodon(&app, &owner, &mastodon.uri()).await;
-    let (status, message) = error(refused).await;
+    let (status, message) = connect_mastodon(&app, &owner, &mastodon.uri()).await.refused();
     assert_eq!(status, 400);
     assert!(message.contains("link-local network"), "{message}");
     assert!(message.contains("outbound.allow_private"), "{message}");
@@ -66,14 +60,7 @@ async fn a_private_address_is_refused_and_never_called(pool: PgPool) {
         "http://[::1]:9/hook",
         "http://10.0.0.1/hook",
     ] {
-        let refused = connect(
-            &app,
-            &owner,
-            "webhook",
-            &[("fields[url]", url), ("fields[secret]", "")],
-        )
-        .await;
-        let (status, message) = error(refused).await;
+        let (status, message) = connect_webhook(&app, &owner, url).await.refused();
         assert_eq!(
             (status, message.contains("link-local network")),
             (400, true),
@@ -93,7 +80,7 @@ async fn an_allowed_private_address_is_called(pool: PgPool) {
     let mastodon = fake_mastodon().await;
     let owner = app.owner("olive@example.com", "Acme").await;
     let response = connect_mastodon(&app, &owner, &mastodon.uri()).await;
-    assert_eq!(response.status(), 200, "{}", response.text().await.unwrap());
+    assert_eq!(response.status(), 200, "{}", response.body());
     assert_eq!(accounts(&app).await, 1);
 }
 

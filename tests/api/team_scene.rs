@@ -1,8 +1,11 @@
 //! A workspace with an owner, an editor, a contributor and one account, for the approval tests.
-use crate::helpers::{Browser, TestApp, error, json, spawn_app};
+use crate::calls::{Answer, composer, ticked};
+use crate::helpers::{Browser, TestApp, spawn_app};
 use chrono::{Duration, Utc};
-use herald::api::posts::SavedPost;
+use herald::api::posts::{SavePost, SavedPost};
 use herald::api::review::Decided;
+use herald::domain::post::Intent;
+use herald::domain::role::Role;
 use sqlx::PgPool;
 use uuid::Uuid;
 
@@ -17,8 +20,8 @@ pub struct Team {
 pub async fn team(pool: PgPool) -> Team {
     let app = spawn_app(pool).await;
     let owner = app.owner("olive@example.com", "Acme").await;
-    let editor = app.member(&owner, "eddie@example.com", "editor").await;
-    let contributor = app.member(&owner, "cora@example.com", "contributor").await;
+    let editor = app.member(&owner, "eddie@example.com", Role::Editor).await;
+    let contributor = app.member(&owner, "cora@example.com", Role::Contributor).await;
     let workspace = app.viewer(&owner).await.workspace.id;
     let account = Uuid::new_v4();
     sqlx::query(
@@ -51,8 +54,8 @@ impl Team {
         who: &Browser,
         post: Option<(Uuid, i32)>,
         body: &str,
-        intent: &str,
-    ) -> reqwest::Response {
+        intent: Intent,
+    ) -> Answer<SavedPost> {
         self.save_at(who, post, body, intent, "10:30").await
     }
 
@@ -61,61 +64,29 @@ impl Team {
         who: &Browser,
         post: Option<(Uuid, i32)>,
         body: &str,
-        intent: &str,
+        intent: Intent,
         time: &str,
-    ) -> reqwest::Response {
-        let account = self.account.to_string();
-        let date = tomorrow();
-        let (id, version) = post
-            .map(|(id, v)| (id.to_string(), v.to_string()))
-            .unwrap_or_default();
-        let mut form = vec![
-            ("body", body),
-            ("targets[0][account_id]", account.as_str()),
-            ("targets[0][selected]", "true"),
-            ("date", date.as_str()),
-            ("time", time),
-            ("timezone", "UTC"),
-            ("intent", intent),
-        ];
-        if post.is_some() {
-            form.push(("post_id", &id));
-            form.push(("version", &version));
-        }
-        self.app.call(who, "save_post", &form).await
+    ) -> Answer<SavedPost> {
+        let form = SavePost {
+            post_id: post.map(|(id, _)| id),
+            version: post.map(|(_, version)| version),
+            body: body.into(),
+            targets: vec![ticked(self.account)],
+            date: tomorrow(),
+            time: time.into(),
+            ..composer(intent)
+        };
+        self.app.save_post(who, &form).await
     }
 
     pub async fn submit(&self, body: &str) -> SavedPost {
-        json(self.save(&self.contributor, None, body, "submit").await).await
-    }
-
-    pub async fn decide(
-        &self,
-        who: &Browser,
-        function: &str,
-        id: Uuid,
-        version: i32,
-        note: &str,
-    ) -> reqwest::Response {
-        self.app
-            .call(
-                who,
-                function,
-                &[
-                    ("id", &id.to_string()),
-                    ("version", &version.to_string()),
-                    ("note", note),
-                ],
-            )
+        self.save(&self.contributor, None, body, Intent::Submit)
             .await
+            .ok()
     }
 
     pub async fn approve(&self, who: &Browser, id: Uuid, version: i32) -> Decided {
-        json(self.decide(who, "approve_post", id, version, "").await).await
-    }
-
-    pub async fn refused(&self, response: reqwest::Response) -> (u16, String) {
-        error(response).await
+        self.app.approve_post(who, id, version, "").await.ok()
     }
 
     pub async fn status(&self, id: Uuid) -> (String, i32) {
@@ -144,6 +115,6 @@ impl Team {
     }
 
     pub async fn unread(&self, who: &Browser) -> i64 {
-        json(self.app.call(who, "unread_notifications", &[]).await).await
+        self.app.unread_notifications(who).await.ok()
     }
 }

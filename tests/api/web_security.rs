@@ -1,6 +1,9 @@
 //! What a browser is told to enforce, and what a forged or oversized request gets.
 use crate::helpers::{error, spawn_app, spawn_app_serving};
-use herald::server::cli::leptos_options;
+use herald::api::accounts::ListAccounts;
+use herald::api::settings::UpdateWorkspace;
+use herald::cli::leptos_options;
+use leptos::server_fn::ServerFn;
 use sqlx::PgPool;
 
 #[sqlx::test]
@@ -34,7 +37,7 @@ async fn a_request_forged_by_another_site_changes_nothing(pool: PgPool) {
     let rename = |origin: &'static str| {
         owner
             .client
-            .post(app.url("/api/update_workspace"))
+            .post(app.url(UpdateWorkspace::PATH))
             .header("origin", origin)
             .form(&[("name", "Pwned"), ("timezone", "UTC")])
     };
@@ -50,7 +53,7 @@ async fn a_request_forged_by_another_site_changes_nothing(pool: PgPool) {
     // A form posted from a page of another site, without JavaScript.
     let forged = owner
         .client
-        .post(app.url("/api/update_workspace"))
+        .post(app.url(UpdateWorkspace::PATH))
         .header("referer", "https://evil.example/trap.html")
         .header("accept", "text/html")
         .form(&[("name", "Pwned"), ("timezone", "UTC")])
@@ -62,7 +65,7 @@ async fn a_request_forged_by_another_site_changes_nothing(pool: PgPool) {
     // The same request from our own page goes through.
     let own = owner
         .client
-        .post(app.url("/api/update_workspace"))
+        .post(app.url(UpdateWorkspace::PATH))
         .header("origin", app.address.clone())
         .form(&[("name", "Acme Ltd"), ("timezone", "UTC")])
         .send()
@@ -75,7 +78,10 @@ async fn a_request_forged_by_another_site_changes_nothing(pool: PgPool) {
 async fn the_session_cookie_is_http_only_and_same_site(pool: PgPool) {
     let app = spawn_app(pool).await;
     let response = app
-        .sign_up(&app.browser(), "Olive", "olive@example.com", "Acme")
+        .sign_up(
+            &app.browser(),
+            &crate::calls::signing_up("Olive", "olive@example.com", "Acme"),
+        )
         .await;
     let cookie = response
         .headers()
@@ -95,7 +101,7 @@ async fn an_oversized_body_is_refused_before_it_is_read(pool: PgPool) {
     let huge = "x".repeat(app.settings.server.max_body_bytes + 1);
     let declared = owner
         .client
-        .post(app.url("/api/update_workspace"))
+        .post(app.url(UpdateWorkspace::PATH))
         .form(&[("name", huge.as_str()), ("timezone", "UTC")])
         .send()
         .await
@@ -110,7 +116,7 @@ async fn an_oversized_body_is_refused_before_it_is_read(pool: PgPool) {
         .collect();
     let streamed = owner
         .client
-        .post(app.url("/api/update_workspace"))
+        .post(app.url(UpdateWorkspace::PATH))
         .header("content-type", "application/x-www-form-urlencoded")
         .body(reqwest::Body::wrap_stream(futures::stream::iter(chunks)))
         .send()
@@ -160,7 +166,7 @@ async fn pages_rendered_at_once_each_carry_the_nonce_of_their_own_script(pool: P
         let (client, path) = match i % 5 {
             0 => (&visitor.client, signed_out_paths[i / 5 % signed_out_paths.len()]),
             1 => (&owner.client, "/favicon.svg"),
-            2 => (&owner.client, "/api/accounts"),
+            2 => (&owner.client, ListAccounts::PATH),
             _ => (&owner.client, paths[i % paths.len()]),
         };
         // Posting to a file is no way to fetch it: that gets the not-found page.

@@ -1,6 +1,9 @@
 //! Runs the Playwright tests in end2end/ against a Herald on its own database and port.
 //! Needs the browser bundle (`make build-site`) and Chromium, so `make e2e` runs it:
 //! `cargo test --features ssr --test e2e -- --ignored`.
+#[path = "../api/calls/mod.rs"]
+#[allow(dead_code, unused_imports)] // shared with tests/api
+mod calls;
 #[path = "../api/fakes.rs"]
 #[allow(dead_code)] // shared with tests/api
 mod fakes;

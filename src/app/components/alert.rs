@@ -25,7 +25,7 @@ pub fn Alert(tone: Tone, #[prop(into)] message: String) -> impl IntoView {
 /// The error of a server action's last run, if it failed.
 pub fn action_error<I, O>(action: ServerAction<I>) -> impl Fn() -> Option<AnyView> + Copy
 where
-    I: leptos::server_fn::ServerFn<Output = O, Error = crate::api::error::AppError>
+    I: leptos::server_fn::ServerFn<Output = O, Error = crate::error::AppError>
         + Clone
         + Send
         + Sync

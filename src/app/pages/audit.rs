@@ -2,11 +2,11 @@
 //! filter is a plain GET form, so the address holds it and the export link repeats it.
 use super::header::PageHeader;
 use crate::api::audit::{ACTION_GROUPS, AuditQuery, audit_log};
-use crate::api::error::AppError;
 use crate::app::components::alert::{Alert, Tone};
 use crate::app::components::empty_state::EmptyState;
 use crate::app::components::field::{INPUT_CLASS, SECONDARY_BUTTON};
 use crate::app::components::icons;
+use crate::error::AppError;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;

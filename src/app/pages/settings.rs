@@ -1,5 +1,5 @@
 use super::header::PageHeader;
-use crate::api::workspace::{UpdateApprovals, UpdateWorkspace, WorkspaceSettingsView, workspace_settings};
+use crate::api::settings::{UpdateApprovals, UpdateWorkspace, WorkspaceSettingsView, workspace_settings};
 use crate::app::components::alert::{Alert, Tone, action_error};
 use crate::app::components::field::INPUT_CLASS;
 use leptos::prelude::*;

@@ -1,5 +1,4 @@
 use super::header::PageHeader;
-use crate::api::error::AppError;
 use crate::api::team::{
     ChangeRole, InviteDelivery, InviteMember, InviteResult, MemberView, PendingInviteView, RemoveMember,
     RenewInvite, TeamView, WithdrawInvite, team,
@@ -9,6 +8,7 @@ use crate::app::components::empty_state::EmptyState;
 use crate::app::components::field::{INPUT_CLASS, SECONDARY_BUTTON};
 use crate::app::components::icons;
 use crate::domain::role::Role;
+use crate::error::AppError;
 use leptos::prelude::*;
 use leptos_meta::Title;
 

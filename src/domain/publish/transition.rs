@@ -62,11 +62,6 @@ impl Event {
             Event::Cancel => Cancelled,
         }
     }
-
-    /// The `from` states as the database spells them, for `status = any($n)`.
-    pub fn from_names(self) -> Vec<String> {
-        self.from().iter().map(|s| s.as_str().to_owned()).collect()
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

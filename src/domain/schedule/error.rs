@@ -2,7 +2,7 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::format;
-use super::zone::IanaZone;
+use super::zone::{IanaZone, ZoneError};
 
 /// Why a date, time or zone from the composer cannot be scheduled. Messages are shown as-is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
@@ -15,12 +15,10 @@ pub enum ScheduleError {
     MissingTime,
     #[error("“{0}” is not a time. Enter a time as HH:MM.")]
     InvalidTime(String),
-    #[error("Pick a time zone, such as Europe/Paris.")]
-    MissingZone,
-    #[error("“{0}” is not a time zone; pick one such as Europe/Paris.")]
-    UnknownZone(String),
+    #[error(transparent)]
+    Zone(#[from] ZoneError),
     /// The local time falls in a spring-forward gap.
-    #[error("{}", format::gap_message(.local, .zone, .gap))]
+    #[error("{}", format::gap_message(.local, .zone, .gap.map(|g| (g.start, g.end))))]
     NonexistentTime {
         local: NaiveDateTime,
         zone: IanaZone,
@@ -39,9 +37,4 @@ pub enum ScheduleError {
 pub struct Gap {
     pub start: NaiveDateTime,
     pub end: NaiveDateTime,
-}
-
-/// User input quoted back in a message, cut short so a pasted essay does not flood the form.
-pub(super) fn echo(input: &str) -> String {
-    input.chars().take(40).collect()
 }

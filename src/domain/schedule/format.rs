@@ -2,8 +2,6 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDateTime, Offset, Utc};
 
-use super::error::Gap;
-use super::resolve::Ambiguity;
 use super::zone::IanaZone;
 
 /// "2:30 AM on Sunday 8 March 2026", for sentences.
@@ -38,9 +36,14 @@ pub(super) fn offset(offset: FixedOffset) -> String {
     format!("UTC{offset}").replace('-', "\u{2212}")
 }
 
-pub(super) fn gap_message(local: &NaiveDateTime, zone: &IanaZone, gap: &Option<Gap>) -> String {
+/// `gap`: the first missing local time and the first that exists again, when known.
+pub(super) fn gap_message(
+    local: &NaiveDateTime,
+    zone: &IanaZone,
+    gap: Option<(NaiveDateTime, NaiveDateTime)>,
+) -> String {
     let when = local.format(LONG);
-    let Some(gap) = gap else {
+    let Some((start, end)) = gap else {
         return format!("{when} does not exist in {zone} because the clocks go forward. Pick another time.");
     };
     // Name the day as well when a bound is not on the chosen date (a jump across midnight).
@@ -48,20 +51,17 @@ pub(super) fn gap_message(local: &NaiveDateTime, zone: &IanaZone, gap: &Option<G
         let pattern = if t.date() == local.date() { CLOCK } else { LONG };
         t.format(pattern).to_string()
     };
-    let (from, to) = (bound(gap.start), bound(gap.end));
+    let (from, to) = (bound(start), bound(end));
     format!(
         "{when} does not exist in {zone}: the clocks go forward from {from} to {to}. \
          Pick a time before {from} or from {to}."
     )
 }
 
-pub(super) fn ambiguity_note(ambiguity: &Ambiguity) -> String {
+pub(super) fn ambiguity_note(local: &NaiveDateTime, zone: &IanaZone, earlier: &str, later: &str) -> String {
     format!(
-        "{} happens twice in {}; Herald uses the first one ({}), not the second ({}).",
-        ambiguity.local.format(LONG),
-        ambiguity.zone,
-        ambiguity.earlier_offset,
-        ambiguity.later_offset,
+        "{} happens twice in {zone}; Herald uses the first one ({earlier}), not the second ({later}).",
+        local.format(LONG),
     )
 }
 

@@ -6,6 +6,7 @@
 
 mod error;
 mod format;
+mod quote;
 mod resolve;
 mod zone;
 
@@ -15,4 +16,4 @@ mod tests;
 pub use error::{Gap, ScheduleError};
 pub use format::{describe, label, to_local};
 pub use resolve::{Ambiguity, CLOCK_SKEW_GRACE, Resolved, ensure_future, parse_local, resolve};
-pub use zone::IanaZone;
+pub use zone::{IanaZone, ZoneError};

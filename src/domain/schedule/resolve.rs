@@ -4,8 +4,9 @@ use chrono::{
 use chrono_tz::GapInfo;
 use serde::{Deserialize, Serialize};
 
-use super::error::{Gap, ScheduleError, echo};
+use super::error::{Gap, ScheduleError};
 use super::format;
+use super::quote::echo;
 use super::zone::IanaZone;
 
 /// How far in the past a time may be and still be accepted: browser and server clocks drift
@@ -43,7 +44,7 @@ pub struct Ambiguity {
 
 impl Ambiguity {
     pub fn note(&self) -> String {
-        format::ambiguity_note(self)
+        format::ambiguity_note(&self.local, &self.zone, &self.earlier_offset, &self.later_offset)
     }
 }
 

@@ -3,7 +3,16 @@ use std::fmt;
 use chrono_tz::{TZ_VARIANTS, Tz};
 use serde::{Deserialize, Serialize};
 
-use super::error::{ScheduleError, echo};
+use super::quote::echo;
+
+/// Why a zone name was refused.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum ZoneError {
+    #[error("Pick a time zone, such as Europe/Paris.")]
+    Missing,
+    #[error("“{0}” is not a time zone; pick one such as Europe/Paris.")]
+    Unknown(String),
+}
 
 /// An IANA time zone such as `Europe/Berlin`, checked once where the name enters Herald.
 /// Travels (and is stored) as its name.
@@ -12,10 +21,10 @@ use super::error::{ScheduleError, echo};
 pub struct IanaZone(Tz);
 
 impl IanaZone {
-    pub fn parse(input: &str) -> Result<Self, ScheduleError> {
+    pub fn parse(input: &str) -> Result<Self, ZoneError> {
         let trimmed = input.trim();
         if trimmed.is_empty() {
-            return Err(ScheduleError::MissingZone);
+            return Err(ZoneError::Missing);
         }
         if let Ok(tz) = trimmed.parse::<Tz>() {
             return Ok(Self(tz));
@@ -26,7 +35,7 @@ impl IanaZone {
             .iter()
             .find(|tz| tz.name().eq_ignore_ascii_case(trimmed))
             .map(|tz| Self(*tz))
-            .ok_or_else(|| ScheduleError::UnknownZone(echo(trimmed)))
+            .ok_or_else(|| ZoneError::Unknown(echo(trimmed)))
     }
 
     pub fn name(&self) -> &'static str {
@@ -45,7 +54,7 @@ impl From<Tz> for IanaZone {
 }
 
 impl TryFrom<String> for IanaZone {
-    type Error = ScheduleError;
+    type Error = ZoneError;
 
     fn try_from(name: String) -> Result<Self, Self::Error> {
         Self::parse(&name)

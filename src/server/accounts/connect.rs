@@ -1,13 +1,16 @@
-use super::verify::{explain, not_found, verify};
-use crate::api::error::AppError;
+use super::held::release_held_in;
+use super::lookup::not_found;
+use super::verify::{explain, verify};
 use crate::domain::account::Colour;
 use crate::domain::names::parse_name;
 use crate::domain::platform::Platform;
+use crate::error::AppError;
 use crate::server::audit;
 use crate::server::auth::guard::Member;
 use crate::server::db::accounts::{self, NewAccount, NewCredentials};
 use crate::server::platforms::Credentials;
 use crate::server::state::AppState;
+use anyhow::Context;
 use std::collections::HashMap;
 use uuid::Uuid;
 
@@ -38,7 +41,11 @@ pub async fn connect(state: &AppState, member: &Member, form: ConnectForm) -> Re
     let id = Uuid::new_v4();
     let sealed = state.cipher.seal(&credentials.to_json(), id.as_bytes());
     let address = credentials.public_address();
-    let mut tx = state.pool.begin().await.map_err(AppError::unexpected)?;
+    let mut tx = state
+        .pool
+        .begin()
+        .await
+        .context("starting the account connection")?;
     accounts::insert(
         &mut *tx,
         NewAccount {
@@ -56,7 +63,7 @@ pub async fn connect(state: &AppState, member: &Member, form: ConnectForm) -> Re
         },
     )
     .await
-    .map_err(AppError::unexpected)?;
+    .context("saving the connected account")?;
     audit::by_member(
         &mut *tx,
         member,
@@ -67,8 +74,8 @@ pub async fn connect(state: &AppState, member: &Member, form: ConnectForm) -> Re
         serde_json::json!({"platform": form.platform, "handle": verified.handle}),
     )
     .await
-    .map_err(AppError::unexpected)?;
-    tx.commit().await.map_err(AppError::unexpected)?;
+    .context("recording the connected account in the audit log")?;
+    tx.commit().await.context("committing the connected account")?;
     tracing::info!(account_id = %id, "account connected");
     Ok(id)
 }
@@ -82,7 +89,7 @@ pub async fn reconnect(
 ) -> Result<(), AppError> {
     let account = accounts::find(&state.pool, member.workspace_id, id)
         .await
-        .map_err(AppError::unexpected)?
+        .context("loading the account to reconnect")?
         .ok_or_else(not_found)?;
     let credentials = Credentials::from_form(account.platform, fields).map_err(AppError::bad_request)?;
     let verified = verify(state, &credentials)
@@ -91,7 +98,7 @@ pub async fn reconnect(
     let sealed = state.cipher.seal(&credentials.to_json(), id.as_bytes());
     let address = credentials.public_address();
     // New credentials, their held targets queued again and the record of it: all or nothing.
-    let mut tx = state.pool.begin().await.map_err(AppError::unexpected)?;
+    let mut tx = state.pool.begin().await.context("starting the reconnection")?;
     let replaced = accounts::replace_credentials(
         &mut *tx,
         member.workspace_id,
@@ -105,11 +112,11 @@ pub async fn reconnect(
         },
     )
     .await
-    .map_err(AppError::unexpected)?;
+    .context("replacing the account's credentials")?;
     if !replaced {
         return Err(not_found());
     }
-    let released = super::manage::release_held_in(&mut tx, id).await?;
+    let released = release_held_in(&mut tx, id).await?;
     audit::by_member(
         &mut *tx,
         member,
@@ -124,23 +131,6 @@ pub async fn reconnect(
         serde_json::json!({"platform": account.platform, "released_targets": released}),
     )
     .await
-    .map_err(AppError::unexpected)?;
-    tx.commit().await.map_err(AppError::unexpected)
-}
-
-/// The decrypted credentials of an account of this workspace.
-pub async fn open_credentials(
-    state: &AppState,
-    workspace_id: Uuid,
-    id: Uuid,
-) -> Result<Credentials, AppError> {
-    let sealed = accounts::sealed_credentials(&state.pool, workspace_id, id)
-        .await
-        .map_err(AppError::unexpected)?
-        .ok_or_else(not_found)?;
-    let plain = state
-        .cipher
-        .open(&sealed, id.as_bytes())
-        .map_err(AppError::unexpected)?;
-    Credentials::from_json(&plain).map_err(AppError::unexpected)
+    .context("recording the reconnection in the audit log")?;
+    Ok(tx.commit().await.context("committing the reconnection")?)
 }

@@ -1,18 +1,27 @@
-use super::verify::not_found;
-use crate::api::error::AppError;
+use super::held::release_held_in;
+use super::lookup::not_found;
 use crate::domain::account::Colour;
 use crate::domain::names::parse_name;
+use crate::error::AppError;
 use crate::server::audit;
 use crate::server::auth::guard::Member;
 use crate::server::db::accounts;
 use crate::server::state::AppState;
+use anyhow::Context;
 use uuid::Uuid;
 
 /// Pauses or resumes an account; resuming queues its held targets again in the same
 /// transaction, and either is on record.
 pub async fn set_paused(state: &AppState, member: &Member, id: Uuid, paused: bool) -> Result<(), AppError> {
-    let mut tx = state.pool.begin().await.map_err(AppError::unexpected)?;
-    found(accounts::set_paused(&mut *tx, member.workspace_id, id, paused).await)?;
+    let mut tx = state
+        .pool
+        .begin()
+        .await
+        .context("starting to pause or resume the account")?;
+    found(
+        accounts::set_paused(&mut *tx, member.workspace_id, id, paused).await,
+        "pausing or resuming the account",
+    )?;
     let released = if paused {
         0
     } else {
@@ -33,22 +42,8 @@ pub async fn set_paused(state: &AppState, member: &Member, id: Uuid, paused: boo
         serde_json::json!({"released_targets": released}),
     )
     .await
-    .map_err(AppError::unexpected)?;
-    tx.commit().await.map_err(AppError::unexpected)
-}
-
-/// Targets held while the account could not publish go back to the queue.
-pub async fn release_held(state: &AppState, id: Uuid) -> Result<(), AppError> {
-    crate::server::publish::hold::release_account(&state.pool, id)
-        .await
-        .map_err(AppError::unexpected)?;
-    Ok(())
-}
-
-pub async fn release_held_in(tx: &mut sqlx::PgConnection, id: Uuid) -> Result<usize, AppError> {
-    crate::server::publish::hold::release_account_in(tx, id)
-        .await
-        .map_err(AppError::unexpected)
+    .context("recording the pause or resume in the audit log")?;
+    Ok(tx.commit().await.context("committing the pause or resume")?)
 }
 
 pub async fn update_details(
@@ -60,15 +55,18 @@ pub async fn update_details(
 ) -> Result<(), AppError> {
     let display_name = parse_name(display_name, "a display name").map_err(AppError::bad_request)?;
     let colour = Colour::parse(colour).map_err(AppError::bad_request)?;
-    found(accounts::update_details(&state.pool, workspace_id, id, &display_name, colour.as_str()).await)
+    found(
+        accounts::update_details(&state.pool, workspace_id, id, &display_name, colour.as_str()).await,
+        "updating the account's name and colour",
+    )
 }
 
 pub async fn remove(state: &AppState, member: &Member, id: Uuid) -> Result<(), AppError> {
     let account = accounts::find(&state.pool, member.workspace_id, id)
         .await
-        .map_err(AppError::unexpected)?
+        .context("loading the account to remove")?
         .ok_or_else(not_found)?;
-    let mut tx = state.pool.begin().await.map_err(AppError::unexpected)?;
+    let mut tx = state.pool.begin().await.context("starting the account removal")?;
     match accounts::delete(&mut *tx, member.workspace_id, id).await {
         // Posts keep pointing at the accounts they were for (the schema restricts the delete).
         Err(sqlx::Error::Database(e)) if e.is_foreign_key_violation() => {
@@ -78,7 +76,7 @@ pub async fn remove(state: &AppState, member: &Member, id: Uuid) -> Result<(), A
                     .into(),
             ));
         }
-        result => found(result)?,
+        result => found(result, "deleting the account")?,
     }
     audit::by_member(
         &mut *tx,
@@ -90,14 +88,14 @@ pub async fn remove(state: &AppState, member: &Member, id: Uuid) -> Result<(), A
         serde_json::json!({"platform": account.platform}),
     )
     .await
-    .map_err(AppError::unexpected)?;
-    tx.commit().await.map_err(AppError::unexpected)
+    .context("recording the account removal in the audit log")?;
+    Ok(tx.commit().await.context("committing the account removal")?)
 }
 
-fn found(result: sqlx::Result<bool>) -> Result<(), AppError> {
+fn found(result: sqlx::Result<bool>, doing: &'static str) -> Result<(), AppError> {
     match result {
         Ok(true) => Ok(()),
         Ok(false) => Err(not_found()),
-        Err(error) => Err(AppError::unexpected(error)),
+        Err(error) => Err(anyhow::Error::new(error).context(doing).into()),
     }
 }

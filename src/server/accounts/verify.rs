@@ -1,15 +1,19 @@
-use crate::api::error::AppError;
+use super::held::release_held;
+use super::lookup::not_found;
+use super::lookup::open_credentials;
 use crate::domain::platform::Platform;
+use crate::error::AppError;
 use crate::server::db::accounts::{self, TestOutcome};
 use crate::server::platforms::{self, Credentials, NetworkContext, NetworkError, Verified};
 use crate::server::state::AppState;
+use anyhow::Context;
 use uuid::Uuid;
 
 /// Asks the network whether the credentials work.
 pub async fn verify(state: &AppState, credentials: &Credentials) -> Result<Verified, NetworkError> {
     state
         .outbound
-        .check_credentials(credentials)
+        .check_all(credentials.user_urls())
         .await
         .map_err(|refused| NetworkError::Rejected {
             status: 0,
@@ -38,14 +42,7 @@ pub fn explain(platform: Platform, error: &NetworkError, credentials: &Credentia
         }
         NetworkError::Protocol(message) => format!("{network} answered something unexpected: {message}"),
     };
-    redact(text, credentials)
-}
-
-pub fn redact(mut text: String, credentials: &Credentials) -> String {
-    for secret in credentials.secrets() {
-        text = text.replace(secret, "[redacted]");
-    }
-    text
+    credentials.redact(text)
 }
 
 pub struct TestResult {
@@ -57,9 +54,9 @@ pub struct TestResult {
 pub async fn test_connection(state: &AppState, workspace_id: Uuid, id: Uuid) -> Result<TestResult, AppError> {
     let account = accounts::find(&state.pool, workspace_id, id)
         .await
-        .map_err(AppError::unexpected)?
+        .context("loading the account to test")?
         .ok_or_else(not_found)?;
-    let credentials = super::connect::open_credentials(state, workspace_id, id).await?;
+    let credentials = open_credentials(state, workspace_id, id).await?;
     let (result, outcome_handle, limits, refused) = match verify(state, &credentials).await {
         Ok(verified) => {
             let message = format!("Connected as {}.", verified.handle);
@@ -94,14 +91,10 @@ pub async fn test_connection(state: &AppState, workspace_id: Uuid, id: Uuid) -> 
         refused,
     )
     .await
-    .map_err(AppError::unexpected)?;
+    .context("recording the connection test's outcome")?;
     tracing::info!(account_id = %id, ok = result.ok, "connection tested");
     if result.ok {
-        super::manage::release_held(state, id).await?;
+        release_held(state, id).await?;
     }
     Ok(result)
-}
-
-pub fn not_found() -> AppError {
-    AppError::NotFound("There is no such account in this workspace.".into())
 }

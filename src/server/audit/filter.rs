@@ -1,8 +1,8 @@
 //! The Audit page's filter, parsed from the form; dates are days in the workspace's zone.
-use crate::api::audit::{ACTION_GROUPS, AuditQuery};
-use crate::api::error::AppError;
 use crate::domain::schedule::IanaZone;
+use crate::error::AppError;
 use crate::server::db::audit::Filter;
+use crate::views::audit::{ACTION_GROUPS, AuditQuery};
 use chrono::{DateTime, NaiveDate, Utc};
 
 pub fn filter(query: &AuditQuery, zone: &str) -> Result<Filter, AppError> {

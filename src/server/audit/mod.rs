@@ -1,13 +1,14 @@
 //! Recording who did what (in the caller's transaction), and reading it back for the Audit page.
 mod export;
 mod filter;
-pub mod route;
+mod page;
 
 pub use export::csv;
 pub use filter::filter;
+pub use page::page;
 
-use crate::server::auth::guard::Member;
 use crate::server::db::audit::{self, Entry};
+use crate::server::db::memberships::MemberRow as Member;
 use sqlx::PgExecutor;
 use uuid::Uuid;
 

@@ -1,10 +1,11 @@
 //! The one place that decides whether a request may go ahead. Every server function that
 //! touches workspace data starts with `require(permission)`.
 use super::session::{self, COOKIE_NAME, SessionUser};
-use crate::api::error::AppError;
 use crate::domain::role::{Permission, Role};
+use crate::error::AppError;
 use crate::server::db::memberships::{self, MemberRow};
 use crate::server::state::AppState;
+use anyhow::Context;
 use http::request::Parts;
 use leptos::prelude::use_context;
 use tower_sessions::Session;
@@ -27,7 +28,8 @@ pub async fn request() -> Result<RequestContext, AppError> {
     };
     let session = leptos_axum::extract::<Session>()
         .await
-        .map_err(|e| AppError::unexpected(anyhow::anyhow!("session layer missing: {e}")))?;
+        .map_err(|e| anyhow::anyhow!("session layer missing: {e}"))
+        .context("extracting the request's session")?;
     Ok(RequestContext {
         state,
         session,
@@ -37,14 +39,14 @@ pub async fn request() -> Result<RequestContext, AppError> {
 
 impl RequestContext {
     pub fn client_ip(&self) -> String {
-        super::client_ip::from_parts(&self.parts, &self.state.proxies)
+        crate::server::client_ip::from_parts(&self.parts, &self.state.proxies)
     }
 
     /// The signed-in person, or 401 saying whether their session ran out.
     pub async fn signed_in(&self) -> Result<SessionUser, AppError> {
         session::current(&self.session)
             .await
-            .map_err(AppError::unexpected)?
+            .context("reading the session")?
             .ok_or_else(|| unauthenticated(&self.parts))
     }
 
@@ -53,7 +55,7 @@ impl RequestContext {
         let user = self.signed_in().await?;
         let member = memberships::find(&self.state.pool, user.user_id, user.workspace_id)
             .await
-            .map_err(AppError::unexpected)?
+            .context("loading the signed-in member")?
             .ok_or_else(|| {
                 AppError::Forbidden(
                     "You are no longer a member of this workspace. Switch to another one, \

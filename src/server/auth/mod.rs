@@ -1,5 +1,4 @@
 //! Who is signed in, what they may do, and how they got there.
-pub mod client_ip;
 pub mod device;
 pub mod guard;
 pub mod password;
@@ -8,3 +7,4 @@ pub mod session_store;
 pub mod sign_in;
 pub mod sign_up;
 pub mod throttle;
+pub mod viewer;

@@ -1,7 +1,7 @@
 //! Argon2id password hashing, off the async runtime and a few at a time: each hash takes
 //! 19 MiB and a core for a while, so a flood of sign-ups or sign-ins queues here instead of
 //! exhausting memory and starving every other request.
-use crate::api::error::AppError;
+use crate::error::AppError;
 use anyhow::Context;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng};
 use argon2::{Algorithm, Argon2, Params, Version};

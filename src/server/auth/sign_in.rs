@@ -1,9 +1,10 @@
 use super::guard::RequestContext;
 use super::{device, password, session, throttle};
-use crate::api::error::AppError;
 use crate::domain::email::Email;
+use crate::error::AppError;
 use crate::server::audit;
 use crate::server::db::{memberships, users};
+use anyhow::Context;
 use secrecy::SecretString;
 
 const WRONG_CREDENTIALS: &str = "Wrong email or password.";
@@ -26,7 +27,7 @@ pub async fn sign_in(request: &RequestContext, email: &str, password: SecretStri
 
     let user = users::find_credentials(&state.pool, &email)
         .await
-        .map_err(AppError::unexpected)?;
+        .context("looking up the credentials for the email")?;
     let (user_id, stored_hash) = match user {
         Some(user) => (Some(user.id), Some(user.password_hash)),
         None => (None, None),
@@ -39,7 +40,7 @@ pub async fn sign_in(request: &RequestContext, email: &str, password: SecretStri
 
     let workspaces = memberships::workspaces_of(&state.pool, user_id)
         .await
-        .map_err(AppError::unexpected)?;
+        .context("listing the person's workspaces")?;
     let Some(first) = workspaces.first() else {
         return Err(AppError::Forbidden(
             "Your account is not a member of any workspace any more. Ask an admin to invite you.".into(),
@@ -47,12 +48,12 @@ pub async fn sign_in(request: &RequestContext, email: &str, password: SecretStri
     };
     session::begin(&request.session, user_id, first.id)
         .await
-        .map_err(AppError::unexpected)?;
+        .context("starting the signed-in session")?;
     throttle::succeeded(&state.pool, attempt).await?;
     device::remember(request, email.as_str(), known.as_ref());
     if let Some(member) = memberships::find(&state.pool, user_id, first.id)
         .await
-        .map_err(AppError::unexpected)?
+        .context("loading the member for the sign-in record")?
     {
         audit::by_member(
             &state.pool,
@@ -64,7 +65,7 @@ pub async fn sign_in(request: &RequestContext, email: &str, password: SecretStri
             serde_json::json!({"ip": ip}),
         )
         .await
-        .map_err(AppError::unexpected)?;
+        .context("recording the sign-in in the audit log")?;
     }
     tracing::info!(%user_id, "signed in");
     Ok(())

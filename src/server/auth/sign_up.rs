@@ -1,7 +1,7 @@
 use super::guard::RequestContext;
 use super::{device, password, session, throttle};
-use crate::api::error::AppError;
 use crate::domain::{email::Email, names::parse_name, password as password_rules, role::Role};
+use crate::error::AppError;
 use crate::server::db::{self, memberships, users, workspaces};
 use crate::server::state::AppState;
 use anyhow::Context;
@@ -23,7 +23,7 @@ pub struct Availability {
 }
 
 pub async fn availability(state: &AppState) -> Result<Availability, AppError> {
-    let instance_is_empty = users::count(&state.pool).await.map_err(AppError::unexpected)? == 0;
+    let instance_is_empty = users::count(&state.pool).await.context("counting the users")? == 0;
     Ok(Availability {
         instance_is_empty,
         open: instance_is_empty || state.settings.auth.allow_signup,
@@ -48,7 +48,7 @@ pub async fn sign_up(request: &RequestContext, form: SignUp) -> Result<(), AppEr
     throttle::allow_new_account(request).await?;
     let hash = password::hash(form.password).await?;
     let pool = &request.state.pool;
-    let mut tx = pool.begin().await.map_err(AppError::unexpected)?;
+    let mut tx = pool.begin().await.context("starting the sign-up transaction")?;
     let user_id = match users::insert(&mut *tx, &email, &name, &hash).await {
         Ok(id) => id,
         Err(e) if db::is_unique_violation(&e, "users_email_key") => {
@@ -56,22 +56,19 @@ pub async fn sign_up(request: &RequestContext, form: SignUp) -> Result<(), AppEr
                 "An account with this email already exists. Sign in instead.".into(),
             ));
         }
-        Err(e) => return Err(AppError::unexpected(e)),
+        Err(e) => Err(e).context("creating the user's account")?,
     };
     let workspace_id = workspaces::insert(&mut *tx, &workspace_name, timezone)
         .await
-        .map_err(AppError::unexpected)?;
+        .context("creating the workspace")?;
     memberships::insert(&mut *tx, workspace_id, user_id, Role::Owner)
         .await
-        .map_err(AppError::unexpected)?;
-    tx.commit()
-        .await
-        .context("could not commit the sign-up")
-        .map_err(AppError::unexpected)?;
+        .context("making the new user the workspace's owner")?;
+    tx.commit().await.context("committing the sign-up")?;
 
     session::begin(&request.session, user_id, workspace_id)
         .await
-        .map_err(AppError::unexpected)?;
+        .context("signing the new user in")?;
     device::remember(request, email.as_str(), None);
     tracing::info!(%user_id, %workspace_id, "signed up");
     Ok(())

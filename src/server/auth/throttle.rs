@@ -8,9 +8,10 @@
 //! out.
 use super::device::Device;
 use super::guard::RequestContext;
-use crate::api::error::AppError;
+use crate::error::AppError;
 use crate::server::config::AuthSettings;
 use crate::server::db::{new_accounts, signin_failures};
+use anyhow::Context;
 use sqlx::PgPool;
 
 /// A sign-in attempt on record; `succeeded` forgets it, otherwise it stays as a failure.
@@ -32,10 +33,10 @@ pub async fn begin_sign_in(
         Some(id) => vec![format!("sign-in-device:{id}")],
         None => vec![format!("sign-in-email:{email}"), format!("sign-in-ip:{ip}")],
     };
-    let mut tx = pool.begin().await.map_err(AppError::unexpected)?;
+    let mut tx = pool.begin().await.context("starting the sign-in attempt")?;
     signin_failures::lock(&mut tx, &keys)
         .await
-        .map_err(AppError::unexpected)?;
+        .context("locking the sign-in failure counters")?;
     let recent = signin_failures::recent(
         &mut tx,
         email,
@@ -44,7 +45,7 @@ pub async fn begin_sign_in(
         settings.throttle_window_seconds,
     )
     .await
-    .map_err(AppError::unexpected)?;
+    .context("counting recent sign-in failures")?;
     let over = match device {
         Some(_) => recent.by_device >= settings.max_failed_signins_per_email,
         None => {
@@ -61,8 +62,8 @@ pub async fn begin_sign_in(
     }
     let id = signin_failures::record(&mut tx, email, ip, device.as_deref())
         .await
-        .map_err(AppError::unexpected)?;
-    tx.commit().await.map_err(AppError::unexpected)?;
+        .context("recording the sign-in attempt")?;
+    tx.commit().await.context("committing the sign-in attempt")?;
     Ok(Attempt {
         id,
         email: email.to_owned(),
@@ -72,9 +73,11 @@ pub async fn begin_sign_in(
 
 /// The password was right: forget this attempt and the failures before it.
 pub async fn succeeded(pool: &PgPool, attempt: Attempt) -> Result<(), AppError> {
-    signin_failures::forget(pool, attempt.id, &attempt.email, attempt.device.as_deref())
-        .await
-        .map_err(AppError::unexpected)
+    Ok(
+        signin_failures::forget(pool, attempt.id, &attempt.email, attempt.device.as_deref())
+            .await
+            .context("forgetting the sign-in failures")?,
+    )
 }
 
 /// Counts an account about to be created (a password about to be hashed) for the client's
@@ -89,7 +92,7 @@ pub async fn allow_new_account(request: &RequestContext) -> Result<(), AppError>
         settings.new_account_window_seconds,
     )
     .await
-    .map_err(AppError::unexpected)?;
+    .context("counting new accounts from the address")?;
     if !recorded {
         tracing::warn!(ip, "account creation throttled");
         return Err(AppError::TooManyRequests(format!(

@@ -45,7 +45,7 @@ pub async fn insert(executor: impl PgExecutor<'_>, account: NewAccount<'_>) -> s
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, now(), true, 'Connected.')",
         account.id,
         account.workspace_id,
-        account.platform.as_str(),
+        account.platform as Platform,
         account.display_name,
         account.handle,
         account.instance_url,
@@ -60,55 +60,31 @@ pub async fn insert(executor: impl PgExecutor<'_>, account: NewAccount<'_>) -> s
     Ok(())
 }
 
-macro_rules! account_row {
-    ($r:expr) => {
-        AccountRow {
-            id: $r.id,
-            platform: $r
-                .platform
-                .parse()
-                .map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
-            display_name: $r.display_name,
-            handle: $r.handle,
-            instance_url: $r.instance_url,
-            colour: $r.colour,
-            state: $r
-                .state
-                .parse()
-                .map_err(|e: String| sqlx::Error::Decode(e.into()))?,
-            state_reason: $r.state_reason,
-            max_characters: $r.max_characters,
-            characters_reserved_per_url: $r.characters_reserved_per_url,
-            last_tested_at: $r.last_tested_at,
-            last_test_ok: $r.last_test_ok,
-            last_test_message: $r.last_test_message,
-        }
-    };
-}
-
 pub async fn list(pool: &PgPool, workspace_id: Uuid) -> sqlx::Result<Vec<AccountRow>> {
-    let rows = sqlx::query!(
-        "select id, platform, display_name, handle, instance_url, colour, state, state_reason,
-                max_characters, characters_reserved_per_url, last_tested_at, last_test_ok, last_test_message
-         from accounts where workspace_id = $1 order by created_at, id",
+    sqlx::query_as!(
+        AccountRow,
+        r#"select id, platform as "platform: Platform", display_name, handle, instance_url, colour,
+                  state as "state: AccountState", state_reason, max_characters,
+                  characters_reserved_per_url, last_tested_at, last_test_ok, last_test_message
+           from accounts where workspace_id = $1 order by created_at, id"#,
         workspace_id
     )
     .fetch_all(pool)
-    .await?;
-    rows.into_iter().map(|r| Ok(account_row!(r))).collect()
+    .await
 }
 
 pub async fn find(pool: &PgPool, workspace_id: Uuid, id: Uuid) -> sqlx::Result<Option<AccountRow>> {
-    let row = sqlx::query!(
-        "select id, platform, display_name, handle, instance_url, colour, state, state_reason,
-                max_characters, characters_reserved_per_url, last_tested_at, last_test_ok, last_test_message
-         from accounts where workspace_id = $1 and id = $2",
+    sqlx::query_as!(
+        AccountRow,
+        r#"select id, platform as "platform: Platform", display_name, handle, instance_url, colour,
+                  state as "state: AccountState", state_reason, max_characters,
+                  characters_reserved_per_url, last_tested_at, last_test_ok, last_test_message
+           from accounts where workspace_id = $1 and id = $2"#,
         workspace_id,
         id
     )
     .fetch_optional(pool)
-    .await?;
-    row.map(|r| Ok(account_row!(r))).transpose()
+    .await
 }
 
 pub async fn sealed_credentials(

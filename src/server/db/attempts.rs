@@ -12,15 +12,15 @@ pub async fn finish(
     http_status: Option<u16>,
     error: Option<&str>,
 ) -> sqlx::Result<()> {
-    sqlx::query(
+    sqlx::query!(
         "update publish_attempts set finished_at = now(), outcome = $3, http_status = $4, error = $5
          where target_id = $1 and attempt = $2 and finished_at is null",
+        target_id,
+        attempt,
+        outcome,
+        http_status.map(|s| s as i16),
+        error
     )
-    .bind(target_id)
-    .bind(attempt)
-    .bind(outcome)
-    .bind(http_status.map(|s| s as i16))
-    .bind(error)
     .execute(conn)
     .await?;
     Ok(())

@@ -2,6 +2,9 @@
 //! target (current version, due, account connected, workspace not paused) and the insert of
 //! its publish_attempts row. The caller holds the posts' locks (`post_status::lock_of_targets`)
 //! and has let the accounts' rate limits choose which may go (`eligible`, `rate_limit`).
+use crate::domain::account::AccountState;
+use crate::domain::platform::Platform;
+use crate::domain::post::TargetStatus;
 use crate::domain::publish::Event;
 use chrono::{DateTime, Utc};
 use sqlx::PgConnection;
@@ -9,7 +12,7 @@ use std::time::Duration;
 use uuid::Uuid;
 
 /// A target a worker now owns, with what it needs to publish it.
-#[derive(Debug, sqlx::FromRow)]
+#[derive(Debug)]
 pub struct Claimed {
     pub target_id: Uuid,
     /// The post version of the task that claimed it.
@@ -17,16 +20,16 @@ pub struct Claimed {
     pub post_id: Uuid,
     pub attempt: i32,
     pub account_id: Uuid,
-    pub platform: String,
+    pub platform: Platform,
     pub credentials: Vec<u8>,
     pub text: String,
     pub due_at: DateTime<Utc>,
-    #[sqlx(skip)]
+    /// Read after the claim (`images`), for every claimed post at once.
     pub images: Vec<Image>,
 }
 
 /// An image of the post, in order (its bytes are read from the media directory).
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct Image {
     pub post_id: Uuid,
     pub id: Uuid,
@@ -46,46 +49,65 @@ pub async fn claim(
     missed_after: Duration,
 ) -> sqlx::Result<Vec<Claimed>> {
     let (targets, versions): (Vec<Uuid>, Vec<i32>) = tasks.iter().copied().unzip();
-    sqlx::query_as(
-        "with req as (select * from unnest($1::uuid[], $2::int[]) as r(target_id, version)),
-         claimed as (
-             update post_targets t
-             set status = 'publishing', attempts = t.attempts + 1, claimed_at = now(),
-                 claimed_by = $3, last_error = null, error_kind = null
-             from req, posts p, accounts a, workspaces w
-             where t.id = req.target_id and p.id = t.post_id and p.version = req.version
-               and t.status = any($4)
-               and t.due_at <= now() and t.due_at > now() - make_interval(secs => $5)
-               and a.id = t.account_id and a.state = 'connected'
-               and w.id = p.workspace_id and not w.publishing_paused
-             returning t.id as target_id, req.version, t.post_id, t.attempts as attempt,
-                       t.account_id, a.platform, a.credentials,
-                       coalesce(nullif(t.body_override, ''), p.body) as text, t.due_at
-         ),
-         started as (
-             insert into publish_attempts (target_id, attempt, worker, account_id)
-             select target_id, attempt, $3, account_id from claimed
-             on conflict (target_id, attempt) do nothing
-         )
-         select * from claimed",
+    let rows = sqlx::query!(
+        r#"with req as (select * from unnest($1::uuid[], $2::int[]) as r(target_id, version)),
+           claimed as (
+               update post_targets t
+               set status = 'publishing', attempts = t.attempts + 1, claimed_at = now(),
+                   claimed_by = $3, last_error = null, error_kind = null
+               from req, posts p, accounts a, workspaces w
+               where t.id = req.target_id and p.id = t.post_id and p.version = req.version
+                 and t.status = any($4)
+                 and t.due_at <= now() and t.due_at > now() - make_interval(secs => $5)
+                 and a.id = t.account_id and a.state = 'connected'
+                 and w.id = p.workspace_id and not w.publishing_paused
+               returning t.id as target_id, req.version, t.post_id, t.attempts as attempt,
+                         t.account_id, a.platform, a.credentials,
+                         coalesce(nullif(t.body_override, ''), p.body) as text, t.due_at
+           ),
+           started as (
+               insert into publish_attempts (target_id, attempt, worker, account_id)
+               select target_id, attempt, $3, account_id from claimed
+               on conflict (target_id, attempt) do nothing
+           )
+           select target_id as "target_id!", version as "version!", post_id as "post_id!",
+                  attempt as "attempt!", account_id as "account_id!",
+                  platform as "platform!: Platform", credentials as "credentials!",
+                  text as "text!", due_at as "due_at!"
+           from claimed"#,
+        &targets,
+        &versions,
+        worker,
+        Event::Claim.from() as &[TargetStatus],
+        missed_after.as_secs_f64()
     )
-    .bind(targets)
-    .bind(versions)
-    .bind(worker)
-    .bind(Event::Claim.from_names())
-    .bind(missed_after.as_secs_f64())
     .fetch_all(conn)
-    .await
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Claimed {
+            target_id: r.target_id,
+            version: r.version,
+            post_id: r.post_id,
+            attempt: r.attempt,
+            account_id: r.account_id,
+            platform: r.platform,
+            credentials: r.credentials,
+            text: r.text,
+            due_at: r.due_at,
+            images: Vec::new(),
+        })
+        .collect())
 }
 
 /// A due, current target whose account and workspace may publish: it goes now unless a rate
 /// limit holds it back.
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct Eligible {
     pub target_id: Uuid,
     pub version: i32,
     pub account_id: Uuid,
-    pub platform: String,
+    pub platform: Platform,
     pub due_at: DateTime<Utc>,
     /// Until when the network told the account to wait, if it did.
     pub rate_limited_until: Option<DateTime<Utc>>,
@@ -98,32 +120,34 @@ pub async fn eligible(
     missed_after: Duration,
 ) -> sqlx::Result<Vec<Eligible>> {
     let (targets, versions): (Vec<Uuid>, Vec<i32>) = tasks.iter().copied().unzip();
-    sqlx::query_as(
-        "select t.id as target_id, req.version, t.account_id, a.platform, t.due_at,
-                a.rate_limited_until
-         from unnest($1::uuid[], $2::int[]) as req(target_id, version)
-         join post_targets t on t.id = req.target_id join posts p on p.id = t.post_id
-         join accounts a on a.id = t.account_id join workspaces w on w.id = p.workspace_id
-         where p.version = req.version and t.status = any($3)
-           and t.due_at <= now() and t.due_at > now() - make_interval(secs => $4)
-           and a.state = 'connected' and not w.publishing_paused",
+    sqlx::query_as!(
+        Eligible,
+        r#"select t.id as target_id, req.version as "version!", t.account_id,
+                  a.platform as "platform: Platform", t.due_at as "due_at!", a.rate_limited_until
+           from unnest($1::uuid[], $2::int[]) as req(target_id, version)
+           join post_targets t on t.id = req.target_id join posts p on p.id = t.post_id
+           join accounts a on a.id = t.account_id join workspaces w on w.id = p.workspace_id
+           where p.version = req.version and t.status = any($3)
+             and t.due_at <= now() and t.due_at > now() - make_interval(secs => $4)
+             and a.state = 'connected' and not w.publishing_paused"#,
+        &targets,
+        &versions,
+        Event::Claim.from() as &[TargetStatus],
+        missed_after.as_secs_f64()
     )
-    .bind(targets)
-    .bind(versions)
-    .bind(Event::Claim.from_names())
-    .bind(missed_after.as_secs_f64())
     .fetch_all(conn)
     .await
 }
 
 /// The images of these posts, each post's in order.
 pub async fn images(conn: &mut PgConnection, post_ids: &[Uuid]) -> sqlx::Result<Vec<Image>> {
-    sqlx::query_as(
+    sqlx::query_as!(
+        Image,
         "select pm.post_id, m.id, m.sha256, m.content_type, m.width, m.height, pm.alt_text
          from post_media pm join media m on m.id = pm.media_id
          where pm.post_id = any($1) order by pm.post_id, pm.position",
+        post_ids
     )
-    .bind(post_ids)
     .fetch_all(conn)
     .await
 }
@@ -143,38 +167,40 @@ pub async fn why_unclaimed(
     missed_after: Duration,
 ) -> sqlx::Result<Vec<(Uuid, Held)>> {
     let (targets, versions): (Vec<Uuid>, Vec<i32>) = tasks.iter().copied().unzip();
-    let rows: Vec<(Uuid, bool, String, Option<String>, bool, String)> = sqlx::query_as(
-        "select t.id, t.due_at <= now() - make_interval(secs => $3), a.state, a.state_reason,
-                w.publishing_paused, a.display_name
-         from unnest($1::uuid[], $2::int[]) as req(target_id, version)
-         join post_targets t on t.id = req.target_id join posts p on p.id = t.post_id
-         join accounts a on a.id = t.account_id join workspaces w on w.id = p.workspace_id
-         where p.version = req.version and t.status = any($4) and t.due_at <= now()",
+    let rows = sqlx::query!(
+        r#"select t.id, t.due_at <= now() - make_interval(secs => $3) as "missed!",
+                  a.state as "state: AccountState", a.state_reason, w.publishing_paused,
+                  a.display_name
+           from unnest($1::uuid[], $2::int[]) as req(target_id, version)
+           join post_targets t on t.id = req.target_id join posts p on p.id = t.post_id
+           join accounts a on a.id = t.account_id join workspaces w on w.id = p.workspace_id
+           where p.version = req.version and t.status = any($4) and t.due_at <= now()"#,
+        &targets,
+        &versions,
+        missed_after.as_secs_f64(),
+        Event::Claim.from() as &[TargetStatus]
     )
-    .bind(targets)
-    .bind(versions)
-    .bind(missed_after.as_secs_f64())
-    .bind(Event::Claim.from_names())
     .fetch_all(conn)
     .await?;
     Ok(rows
         .into_iter()
-        .filter_map(|(id, missed, state, reason, workspace_paused, name)| {
-            let held = if workspace_paused {
+        .filter_map(|r| {
+            let name = r.display_name;
+            let held = if r.publishing_paused {
                 Held::Paused("Publishing is paused for this workspace.".into())
-            } else if state == "needs_reauth" {
+            } else if r.state == AccountState::NeedsReauth {
                 Held::Paused(format!(
                     "{name} needs to be connected again{}.",
-                    reason.map(|r| format!(" ({r})")).unwrap_or_default()
+                    r.state_reason.map(|r| format!(" ({r})")).unwrap_or_default()
                 ))
-            } else if state == "paused" {
+            } else if r.state == AccountState::Paused {
                 Held::Paused(format!("{name} is paused."))
-            } else if missed {
+            } else if r.missed {
                 Held::Missed
             } else {
                 return None;
             };
-            Some((id, held))
+            Some((r.id, held))
         })
         .collect())
 }

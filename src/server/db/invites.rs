@@ -42,7 +42,7 @@ pub async fn open(executor: impl PgExecutor<'_>, invite: NewInvite<'_>) -> sqlx:
         invite.token_hash,
         invite.workspace_id,
         invite.email,
-        invite.role.as_str(),
+        invite.role as Role,
         invite.invited_by,
         invite.expires_at
     )
@@ -52,48 +52,30 @@ pub async fn open(executor: impl PgExecutor<'_>, invite: NewInvite<'_>) -> sqlx:
 
 /// The unused, unexpired invite with this token hash.
 pub async fn find_open(pool: &PgPool, token_hash: &[u8]) -> sqlx::Result<Option<OpenInvite>> {
-    let row = sqlx::query!(
-        r#"select i.id, i.workspace_id, w.name as workspace_name, i.email, i.role
+    sqlx::query_as!(
+        OpenInvite,
+        r#"select i.id, i.workspace_id, w.name as workspace_name, i.email, i.role as "role: Role"
            from invites i join workspaces w on w.id = i.workspace_id
            where i.token_hash = $1 and i.used_at is null and i.expires_at > now()"#,
         token_hash
     )
     .fetch_optional(pool)
-    .await?;
-    row.map(|r| open_invite(r.id, r.workspace_id, r.workspace_name, r.email, &r.role))
-        .transpose()
+    .await
 }
 
 /// As `find_open`, holding the invite until the transaction ends: of two acceptances at
 /// once, the second finds it used.
 pub async fn lock_open(conn: &mut PgConnection, token_hash: &[u8]) -> sqlx::Result<Option<OpenInvite>> {
-    let row = sqlx::query!(
-        r#"select i.id, i.workspace_id, w.name as workspace_name, i.email, i.role
+    sqlx::query_as!(
+        OpenInvite,
+        r#"select i.id, i.workspace_id, w.name as workspace_name, i.email, i.role as "role: Role"
            from invites i join workspaces w on w.id = i.workspace_id
            where i.token_hash = $1 and i.used_at is null and i.expires_at > now()
            for update of i"#,
         token_hash
     )
     .fetch_optional(conn)
-    .await?;
-    row.map(|r| open_invite(r.id, r.workspace_id, r.workspace_name, r.email, &r.role))
-        .transpose()
-}
-
-fn open_invite(
-    id: Uuid,
-    workspace_id: Uuid,
-    workspace_name: String,
-    email: String,
-    role: &str,
-) -> sqlx::Result<OpenInvite> {
-    Ok(OpenInvite {
-        id,
-        workspace_id,
-        workspace_name,
-        email,
-        role: parse_role(role)?,
-    })
+    .await
 }
 
 /// Spends a locked invite on the person who accepted it.
@@ -109,24 +91,15 @@ pub async fn mark_accepted(conn: &mut PgConnection, id: Uuid, user_id: Uuid) -> 
 }
 
 pub async fn list_pending(pool: &PgPool, workspace_id: Uuid) -> sqlx::Result<Vec<PendingInvite>> {
-    let rows = sqlx::query!(
-        r#"select id, email, role, expires_at from invites
+    sqlx::query_as!(
+        PendingInvite,
+        r#"select id, email, role as "role: Role", expires_at from invites
            where workspace_id = $1 and used_at is null
            order by created_at desc"#,
         workspace_id
     )
     .fetch_all(pool)
-    .await?;
-    rows.into_iter()
-        .map(|r| {
-            Ok(PendingInvite {
-                id: r.id,
-                email: r.email,
-                role: parse_role(&r.role)?,
-                expires_at: r.expires_at,
-            })
-        })
-        .collect()
+    .await
 }
 
 /// Gives a workspace's open invite a new token and expiry; its email and role, or `None`
@@ -139,9 +112,9 @@ pub async fn renew(
     expires_at: DateTime<Utc>,
 ) -> sqlx::Result<Option<(String, Role)>> {
     let row = sqlx::query!(
-        "update invites set token_hash = $3, expires_at = $4, created_at = now()
-         where workspace_id = $1 and id = $2 and used_at is null
-         returning email, role",
+        r#"update invites set token_hash = $3, expires_at = $4, created_at = now()
+           where workspace_id = $1 and id = $2 and used_at is null
+           returning email, role as "role: Role""#,
         workspace_id,
         id,
         token_hash,
@@ -149,7 +122,7 @@ pub async fn renew(
     )
     .fetch_optional(executor)
     .await?;
-    row.map(|r| Ok((r.email, parse_role(&r.role)?))).transpose()
+    Ok(row.map(|r| (r.email, r.role)))
 }
 
 /// Withdraws a workspace's open invite; its email, or `None` when there was none.
@@ -165,9 +138,4 @@ pub async fn withdraw(
     )
     .fetch_optional(executor)
     .await
-}
-
-/// Roles are constrained by a CHECK in the schema, so an unknown one is corrupt data.
-fn parse_role(role: &str) -> sqlx::Result<Role> {
-    role.parse().map_err(|e| sqlx::Error::Decode(Box::new(e)))
 }

@@ -32,7 +32,7 @@ pub async fn insert(
          on conflict (workspace_id, user_id) do nothing",
         workspace_id,
         user_id,
-        role.as_str()
+        role as Role
     )
     .execute(executor)
     .await?;
@@ -40,9 +40,10 @@ pub async fn insert(
 }
 
 pub async fn find(pool: &PgPool, user_id: Uuid, workspace_id: Uuid) -> sqlx::Result<Option<MemberRow>> {
-    let row = sqlx::query!(
+    sqlx::query_as!(
+        MemberRow,
         r#"select u.id as user_id, u.email, u.name, w.id as workspace_id,
-                  w.name as workspace_name, w.timezone as workspace_timezone, m.role
+                  w.name as workspace_name, w.timezone as workspace_timezone, m.role as "role: Role"
            from memberships m
            join users u on u.id = m.user_id
            join workspaces w on w.id = m.workspace_id
@@ -51,41 +52,21 @@ pub async fn find(pool: &PgPool, user_id: Uuid, workspace_id: Uuid) -> sqlx::Res
         workspace_id
     )
     .fetch_optional(pool)
-    .await?;
-    row.map(|r| {
-        Ok(MemberRow {
-            user_id: r.user_id,
-            email: r.email,
-            name: r.name,
-            workspace_id: r.workspace_id,
-            workspace_name: r.workspace_name,
-            workspace_timezone: r.workspace_timezone,
-            role: parse_role(&r.role)?,
-        })
-    })
-    .transpose()
+    .await
 }
 
 /// The workspaces a person belongs to, oldest membership first.
 pub async fn workspaces_of(pool: &PgPool, user_id: Uuid) -> sqlx::Result<Vec<WorkspaceOfUser>> {
-    let rows = sqlx::query!(
-        r#"select w.id, w.name, m.role
+    sqlx::query_as!(
+        WorkspaceOfUser,
+        r#"select w.id, w.name, m.role as "role: Role"
            from memberships m join workspaces w on w.id = m.workspace_id
            where m.user_id = $1
            order by m.created_at, w.name"#,
         user_id
     )
     .fetch_all(pool)
-    .await?;
-    rows.into_iter()
-        .map(|r| {
-            Ok(WorkspaceOfUser {
-                id: r.id,
-                name: r.name,
-                role: parse_role(&r.role)?,
-            })
-        })
-        .collect()
+    .await
 }
 
 pub struct MemberListRow {
@@ -96,8 +77,9 @@ pub struct MemberListRow {
 }
 
 pub async fn list(pool: &PgPool, workspace_id: Uuid) -> sqlx::Result<Vec<MemberListRow>> {
-    let rows = sqlx::query!(
-        r#"select u.id, u.email, u.name, m.role
+    sqlx::query_as!(
+        MemberListRow,
+        r#"select u.id as user_id, u.email, u.name, m.role as "role: Role"
            from memberships m join users u on u.id = m.user_id
            where m.workspace_id = $1
            order by case m.role when 'owner' then 0 when 'admin' then 1 when 'editor' then 2
@@ -105,17 +87,7 @@ pub async fn list(pool: &PgPool, workspace_id: Uuid) -> sqlx::Result<Vec<MemberL
         workspace_id
     )
     .fetch_all(pool)
-    .await?;
-    rows.into_iter()
-        .map(|r| {
-            Ok(MemberListRow {
-                user_id: r.id,
-                email: r.email,
-                name: r.name,
-                role: parse_role(&r.role)?,
-            })
-        })
-        .collect()
+    .await
 }
 
 pub async fn role_of(
@@ -123,14 +95,13 @@ pub async fn role_of(
     workspace_id: Uuid,
     user_id: Uuid,
 ) -> sqlx::Result<Option<Role>> {
-    let role = sqlx::query_scalar!(
-        "select role from memberships where workspace_id = $1 and user_id = $2",
+    sqlx::query_scalar!(
+        r#"select role as "role: Role" from memberships where workspace_id = $1 and user_id = $2"#,
         workspace_id,
         user_id
     )
     .fetch_optional(executor)
-    .await?;
-    role.as_deref().map(parse_role).transpose()
+    .await
 }
 
 /// Whether someone with this email is a member of the workspace.
@@ -166,7 +137,7 @@ pub async fn set_role(
         "update memberships set role = $3 where workspace_id = $1 and user_id = $2",
         workspace_id,
         user_id,
-        role.as_str()
+        role as Role
     )
     .execute(executor)
     .await?;
@@ -182,9 +153,4 @@ pub async fn delete(executor: impl PgExecutor<'_>, workspace_id: Uuid, user_id: 
     .execute(executor)
     .await?;
     Ok(result.rows_affected() == 1)
-}
-
-/// Roles are constrained by a CHECK in the schema, so an unknown one is corrupt data.
-fn parse_role(role: &str) -> sqlx::Result<Role> {
-    role.parse().map_err(|e| sqlx::Error::Decode(Box::new(e)))
 }

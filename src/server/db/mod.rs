@@ -1,18 +1,19 @@
-//! Postgres access, one file per aggregate. `query!` macros are checked at compile time against
-//! the offline cache in `.sqlx/` (regenerate with `make sqlx-prepare`); a few queries are still
-//! runtime strings (those on apalis' tables, and some of the engine's), so tests cover them.
+//! Postgres access, one file per aggregate. Every query is a `query!` macro, checked at compile
+//! time against the offline cache in `.sqlx/` (regenerate with `make sqlx-prepare`, which
+//! creates apalis' schema too). Enum columns decode straight into the domain's enums
+//! (`as "status: TargetStatus"`), so a value outside them is an error everywhere alike.
 pub mod accounts;
 pub mod attempts;
 pub mod audit;
 pub mod claims;
 pub mod comments;
+pub mod dashboard;
+pub mod images;
 pub mod invites;
-pub mod media;
 pub mod memberships;
 pub mod new_accounts;
 pub mod notifications;
 pub mod outbox;
-pub mod overview;
 pub mod post_status;
 pub mod posts;
 pub mod publish_turns;
@@ -56,7 +57,14 @@ pub async fn migrate(pool: &PgPool) -> anyhow::Result<()> {
         .run(pool)
         .await
         .context("could not apply database migrations")?;
-    crate::server::publish::queue::setup(pool).await
+    setup_task_queue(pool).await
+}
+
+/// apalis' own schema, which holds the publishing queue's tasks.
+pub async fn setup_task_queue(pool: &PgPool) -> anyhow::Result<()> {
+    apalis_postgres::PostgresStorage::setup(pool)
+        .await
+        .context("could not set up the task queue (schema apalis)")
 }
 
 async fn create_database_if_missing(options: &PgConnectOptions) -> anyhow::Result<()> {
@@ -80,6 +88,7 @@ async fn create_database_if_missing(options: &PgConnectOptions) -> anyhow::Resul
     .await
     .context("could not look up the database")?;
     if !exists {
+        // A runtime string: `create database` takes no bind parameters, so the name is quoted in.
         let statement = format!(r#"create database "{}""#, name.replace('"', "\"\""));
         match sqlx::raw_sql(sqlx::AssertSqlSafe(statement))
             .execute(&mut connection)

@@ -1,7 +1,7 @@
 //! Posts' locks and the status rolled up from their targets. Whoever moves targets locks their
 //! posts first, in id order, so concurrent outcomes of one post serialise (no lost roll-up)
 //! and batches that share posts never deadlock.
-use crate::domain::post::TargetStatus;
+use crate::domain::post::{PostStatus, TargetStatus};
 use crate::domain::publish::post_status;
 use sqlx::PgConnection;
 use std::collections::HashMap;
@@ -9,19 +9,21 @@ use uuid::Uuid;
 
 /// Locks these posts in id order; returns those that exist.
 pub async fn lock(conn: &mut PgConnection, post_ids: &[Uuid]) -> sqlx::Result<Vec<Uuid>> {
-    sqlx::query_scalar("select id from posts where id = any($1) order by id for update")
-        .bind(post_ids)
-        .fetch_all(conn)
-        .await
+    sqlx::query_scalar!(
+        "select id from posts where id = any($1) order by id for update",
+        post_ids
+    )
+    .fetch_all(conn)
+    .await
 }
 
 /// Locks the posts of these targets in id order; returns those that exist.
 pub async fn lock_of_targets(conn: &mut PgConnection, target_ids: &[Uuid]) -> sqlx::Result<Vec<Uuid>> {
-    sqlx::query_scalar(
+    sqlx::query_scalar!(
         "select id from posts where id in (select post_id from post_targets where id = any($1))
          order by id for update",
+        target_ids
     )
-    .bind(target_ids)
     .fetch_all(conn)
     .await
 }
@@ -31,28 +33,27 @@ pub async fn roll_up(conn: &mut PgConnection, post_ids: &[Uuid]) -> sqlx::Result
     if post_ids.is_empty() {
         return Ok(());
     }
-    let rows: Vec<(Uuid, String)> =
-        sqlx::query_as("select post_id, status from post_targets where post_id = any($1)")
-            .bind(post_ids)
-            .fetch_all(&mut *conn)
-            .await?;
+    let rows = sqlx::query!(
+        r#"select post_id, status as "status: TargetStatus" from post_targets where post_id = any($1)"#,
+        post_ids
+    )
+    .fetch_all(&mut *conn)
+    .await?;
     let mut targets: HashMap<Uuid, Vec<TargetStatus>> = post_ids.iter().map(|id| (*id, Vec::new())).collect();
-    for (post, status) in rows {
-        if let Ok(status) = status.parse() {
-            targets.entry(post).or_default().push(status);
-        }
+    for row in rows {
+        targets.entry(row.post_id).or_default().push(row.status);
     }
-    let (ids, statuses): (Vec<Uuid>, Vec<&str>) = targets
+    let (ids, statuses): (Vec<Uuid>, Vec<PostStatus>) = targets
         .iter()
-        .map(|(post, targets)| (*post, post_status(targets).as_str()))
+        .map(|(post, targets)| (*post, post_status(targets)))
         .unzip();
-    sqlx::query(
+    sqlx::query!(
         "update posts p set status = u.status, updated_at = now()
          from unnest($1::uuid[], $2::text[]) as u(id, status)
          where p.id = u.id and p.status <> u.status",
+        &ids,
+        &statuses as &[PostStatus]
     )
-    .bind(ids)
-    .bind(statuses)
     .execute(conn)
     .await?;
     Ok(())

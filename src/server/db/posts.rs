@@ -1,4 +1,5 @@
 //! Posts with their targets and images. Every query is scoped by workspace.
+use crate::domain::account::AccountState;
 use crate::domain::platform::Platform;
 use crate::domain::post::{PostStatus, TargetStatus};
 use chrono::{DateTime, Utc};
@@ -34,7 +35,7 @@ pub async fn insert(
         workspace_id,
         author_id,
         post.body,
-        post.status.as_str(),
+        post.status as PostStatus,
         post.scheduled_at,
         post.timezone
     )
@@ -61,7 +62,7 @@ pub async fn update(
         id,
         expected_version,
         post.body,
-        post.status.as_str(),
+        post.status as PostStatus,
         post.scheduled_at,
         post.timezone
     )
@@ -92,7 +93,7 @@ pub async fn replace_targets(
         post_id,
         &accounts,
         &overrides as &[Option<String>],
-        status.as_str()
+        status as TargetStatus
     )
     .execute(&mut **tx)
     .await?;
@@ -127,7 +128,7 @@ pub struct TargetAccount {
     pub id: Uuid,
     pub platform: Platform,
     pub display_name: String,
-    pub state: String,
+    pub state: AccountState,
     pub max_characters: Option<i32>,
     pub characters_reserved_per_url: Option<i32>,
 }
@@ -137,26 +138,16 @@ pub async fn target_accounts(
     workspace_id: Uuid,
     ids: &[Uuid],
 ) -> sqlx::Result<Vec<TargetAccount>> {
-    let rows = sqlx::query!(
-        "select id, platform, display_name, state, max_characters, characters_reserved_per_url
-         from accounts where workspace_id = $1 and id = any($2)",
+    sqlx::query_as!(
+        TargetAccount,
+        r#"select id, platform as "platform: Platform", display_name, state as "state: AccountState",
+                  max_characters, characters_reserved_per_url
+           from accounts where workspace_id = $1 and id = any($2)"#,
         workspace_id,
         ids
     )
     .fetch_all(executor)
-    .await?;
-    rows.into_iter()
-        .map(|r| {
-            Ok(TargetAccount {
-                id: r.id,
-                platform: r.platform.parse().map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
-                display_name: r.display_name,
-                state: r.state,
-                max_characters: r.max_characters,
-                characters_reserved_per_url: r.characters_reserved_per_url,
-            })
-        })
-        .collect()
+    .await
 }
 
 pub struct PostRow {
@@ -189,30 +180,16 @@ pub struct MediaRow {
 }
 
 pub async fn find(pool: &PgPool, workspace_id: Uuid, id: Uuid) -> sqlx::Result<Option<PostRow>> {
-    let row = sqlx::query!(
-        "select id, body, status, scheduled_at, timezone, version, author_id, created_at, updated_at,
-                approved_at
-         from posts where workspace_id = $1 and id = $2",
+    sqlx::query_as!(
+        PostRow,
+        r#"select id, body, status as "status: PostStatus", scheduled_at, timezone, version, author_id,
+                  created_at, updated_at, approved_at
+           from posts where workspace_id = $1 and id = $2"#,
         workspace_id,
         id
     )
     .fetch_optional(pool)
-    .await?;
-    row.map(|r| {
-        Ok(PostRow {
-            id: r.id,
-            body: r.body,
-            status: r.status.parse().map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
-            scheduled_at: r.scheduled_at,
-            timezone: r.timezone,
-            version: r.version,
-            author_id: r.author_id,
-            created_at: r.created_at,
-            updated_at: r.updated_at,
-            approved_at: r.approved_at,
-        })
-    })
-    .transpose()
+    .await
 }
 
 /// The post, locked until the transaction ends, so a decision and an edit cannot cross.
@@ -221,51 +198,28 @@ pub async fn find_for_update(
     workspace_id: Uuid,
     id: Uuid,
 ) -> sqlx::Result<Option<PostRow>> {
-    let row = sqlx::query!(
-        "select id, body, status, scheduled_at, timezone, version, author_id, created_at, updated_at,
-                approved_at
-         from posts where workspace_id = $1 and id = $2 for update",
+    sqlx::query_as!(
+        PostRow,
+        r#"select id, body, status as "status: PostStatus", scheduled_at, timezone, version, author_id,
+                  created_at, updated_at, approved_at
+           from posts where workspace_id = $1 and id = $2 for update"#,
         workspace_id,
         id
     )
     .fetch_optional(&mut **tx)
-    .await?;
-    row.map(|r| {
-        Ok(PostRow {
-            id: r.id,
-            body: r.body,
-            status: r.status.parse().map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
-            scheduled_at: r.scheduled_at,
-            timezone: r.timezone,
-            version: r.version,
-            author_id: r.author_id,
-            created_at: r.created_at,
-            updated_at: r.updated_at,
-            approved_at: r.approved_at,
-        })
-    })
-    .transpose()
+    .await
 }
 
 pub async fn targets(executor: impl PgExecutor<'_>, post_id: Uuid) -> sqlx::Result<Vec<TargetRow>> {
-    let rows = sqlx::query!(
-        "select t.id, t.account_id, t.body_override, t.status
-         from post_targets t join accounts a on a.id = t.account_id
-         where t.post_id = $1 order by a.created_at, a.id",
+    sqlx::query_as!(
+        TargetRow,
+        r#"select t.id, t.account_id, t.body_override, t.status as "status: TargetStatus"
+           from post_targets t join accounts a on a.id = t.account_id
+           where t.post_id = $1 order by a.created_at, a.id"#,
         post_id
     )
     .fetch_all(executor)
-    .await?;
-    rows.into_iter()
-        .map(|r| {
-            Ok(TargetRow {
-                id: r.id,
-                account_id: r.account_id,
-                body_override: r.body_override,
-                status: r.status.parse().map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
-            })
-        })
-        .collect()
+    .await
 }
 
 pub async fn media(executor: impl PgExecutor<'_>, post_id: Uuid) -> sqlx::Result<Vec<MediaRow>> {
@@ -299,7 +253,7 @@ pub async fn reschedule(
         id,
         expected_version,
         at,
-        status.as_str()
+        status as PostStatus
     )
     .fetch_optional(&mut **tx)
     .await
@@ -311,7 +265,7 @@ pub async fn set_status(tx: &mut PgTransaction<'_>, id: Uuid, status: PostStatus
         "update posts set status = $2, version = version + 1, updated_at = now() where id = $1
          returning version",
         id,
-        status.as_str()
+        status as PostStatus
     )
     .fetch_one(&mut **tx)
     .await
@@ -339,7 +293,7 @@ pub async fn set_target_statuses(
     sqlx::query!(
         "update post_targets set status = $2 where post_id = $1",
         post_id,
-        status.as_str()
+        status as TargetStatus
     )
     .execute(&mut **tx)
     .await?;
@@ -382,14 +336,14 @@ pub async fn delete(executor: impl PgExecutor<'_>, workspace_id: Uuid, id: Uuid)
 pub struct ListFilter<'a> {
     pub from: DateTime<Utc>,
     pub to: DateTime<Utc>,
-    pub statuses: Option<&'a [String]>,
+    pub statuses: Option<&'a [PostStatus]>,
     pub account_id: Option<Uuid>,
 }
 
 /// One row per post with its targets, for the calendar and the list.
 pub struct PostSummaryRow {
     pub id: Uuid,
-    pub status: String,
+    pub status: PostStatus,
     pub scheduled_at: Option<DateTime<Utc>>,
     pub timezone: String,
     pub version: i32,
@@ -406,7 +360,7 @@ pub async fn list(
 ) -> sqlx::Result<Vec<PostSummaryRow>> {
     sqlx::query_as!(
         PostSummaryRow,
-        r#"select p.id, p.status, p.scheduled_at, p.timezone, p.version,
+        r#"select p.id, p.status as "status: PostStatus", p.scheduled_at, p.timezone, p.version,
                   left(p.body, 160) as "excerpt!",
                   coalesce(json_agg(json_build_object('account_id', t.account_id, 'status', t.status)
                                     order by t.account_id) filter (where t.id is not null), '[]') as "targets!"
@@ -419,7 +373,7 @@ pub async fn list(
         workspace_id,
         filter.from,
         filter.to,
-        filter.statuses,
+        filter.statuses as Option<&[PostStatus]>,
         filter.account_id
     )
     .fetch_all(pool)

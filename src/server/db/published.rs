@@ -1,6 +1,7 @@
 //! Recording many publishes with one statement: each target moves to published (if it is
 //! still on that attempt) and its publish_attempts row is finished. The caller holds the
 //! posts' locks.
+use crate::domain::post::TargetStatus;
 use crate::domain::publish::Event;
 use sqlx::PgConnection;
 use uuid::Uuid;
@@ -19,8 +20,8 @@ pub async fn mark(conn: &mut PgConnection, publishes: &[Publish<'_>]) -> sqlx::R
     let attempts: Vec<i32> = publishes.iter().map(|p| p.attempt).collect();
     let remote_ids: Vec<&str> = publishes.iter().map(|p| p.remote_id).collect();
     let remote_urls: Vec<Option<&str>> = publishes.iter().map(|p| p.remote_url).collect();
-    sqlx::query_scalar(
-        "with req as (
+    sqlx::query_scalar!(
+        r#"with req as (
              select * from unnest($1::uuid[], $2::int[], $3::text[], $4::text[])
                  as r(target_id, attempt, remote_id, remote_url)
          ),
@@ -38,13 +39,13 @@ pub async fn mark(conn: &mut PgConnection, publishes: &[Publish<'_>]) -> sqlx::R
              where a.target_id = req.target_id and a.attempt = req.attempt
                and a.finished_at is null
          )
-         select id from published",
+         select id as "id!" from published"#,
+        &targets,
+        &attempts,
+        &remote_ids as &[&str],
+        &remote_urls as &[Option<&str>],
+        Event::Published.from() as &[TargetStatus]
     )
-    .bind(targets)
-    .bind(attempts)
-    .bind(remote_ids)
-    .bind(remote_urls)
-    .bind(Event::Published.from_names())
     .fetch_all(conn)
     .await
 }

@@ -1,6 +1,7 @@
 //! What per-account rate limits need from the database: the accounts' locks (so claims of one
 //! account, from any process, count one after another), their recent attempts, targets moved
 //! to the instant they may go, and the instant a network told an account to wait until.
+use crate::domain::post::TargetStatus;
 use crate::domain::publish::{Event, Window};
 use chrono::{DateTime, Utc};
 use sqlx::PgConnection;
@@ -11,10 +12,12 @@ use uuid::Uuid;
 /// Locks these accounts in id order. Callers hold their posts' locks already (posts first).
 /// `no key update` leaves inserts of targets that refer to them free to proceed.
 pub async fn lock(conn: &mut PgConnection, account_ids: &[Uuid]) -> sqlx::Result<()> {
-    sqlx::query("select 1 from accounts where id = any($1) order by id for no key update")
-        .bind(account_ids)
-        .execute(conn)
-        .await?;
+    sqlx::query_scalar!(
+        "select id from accounts where id = any($1) order by id for no key update",
+        account_ids
+    )
+    .fetch_all(conn)
+    .await?;
     Ok(())
 }
 
@@ -28,34 +31,34 @@ pub async fn windows(
     let pers: Vec<f64> = accounts.iter().map(|a| a.1.as_secs_f64()).collect();
     let caps: Vec<i64> = accounts.iter().map(|a| a.2 as i64).collect();
     let oldest: Vec<i64> = accounts.iter().map(|a| a.3 as i64).collect();
-    let rows: Vec<(Uuid, i64, Vec<DateTime<Utc>>)> = sqlx::query_as(
-        "select r.account_id,
-                (select count(*) from (
-                     select 1 from publish_attempts pa
-                     where pa.account_id = r.account_id
-                       and pa.started_at > now() - make_interval(secs => r.per)
-                     limit r.cap) as counted),
-                array(select pa.started_at from publish_attempts pa
-                      where pa.account_id = r.account_id
-                        and pa.started_at > now() - make_interval(secs => r.per)
-                      order by pa.started_at limit r.oldest)
-         from unnest($1::uuid[], $2::float8[], $3::int8[], $4::int8[])
-             as r(account_id, per, cap, oldest)",
+    let rows = sqlx::query!(
+        r#"select r.account_id as "account_id!",
+                  (select count(*) from (
+                       select 1 from publish_attempts pa
+                       where pa.account_id = r.account_id
+                         and pa.started_at > now() - make_interval(secs => r.per)
+                       limit r.cap) as counted) as "used!",
+                  array(select pa.started_at from publish_attempts pa
+                        where pa.account_id = r.account_id
+                          and pa.started_at > now() - make_interval(secs => r.per)
+                        order by pa.started_at limit r.oldest) as "oldest!"
+           from unnest($1::uuid[], $2::float8[], $3::int8[], $4::int8[])
+               as r(account_id, per, cap, oldest)"#,
+        &ids,
+        &pers,
+        &caps,
+        &oldest
     )
-    .bind(ids)
-    .bind(pers)
-    .bind(caps)
-    .bind(oldest)
     .fetch_all(conn)
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(id, used, oldest)| {
+        .map(|r| {
             let window = Window {
-                used: used as usize,
-                oldest,
+                used: r.used as usize,
+                oldest: r.oldest,
             };
-            (id, window)
+            (r.account_id, window)
         })
         .collect())
 }
@@ -67,15 +70,15 @@ pub async fn defer(
     at: &[DateTime<Utc>],
     reasons: &[String],
 ) -> sqlx::Result<()> {
-    sqlx::query(
+    sqlx::query!(
         "update post_targets t set due_at = req.at, error_kind = 'rate_limited', last_error = req.reason
          from unnest($1::uuid[], $2::timestamptz[], $3::text[]) as req(target_id, at, reason)
          where t.id = req.target_id and t.status = any($4)",
+        targets,
+        at,
+        reasons,
+        Event::Claim.from() as &[TargetStatus]
     )
-    .bind(targets)
-    .bind(at)
-    .bind(reasons)
-    .bind(Event::Claim.from_names())
     .execute(conn)
     .await?;
     Ok(())
@@ -83,10 +86,12 @@ pub async fn defer(
 
 /// The network answered 429 for this account: nothing more goes out for it until `until`.
 pub async fn hold_until(conn: &mut PgConnection, account_id: Uuid, until: DateTime<Utc>) -> sqlx::Result<()> {
-    sqlx::query("update accounts set rate_limited_until = greatest(rate_limited_until, $2) where id = $1")
-        .bind(account_id)
-        .bind(until)
-        .execute(conn)
-        .await?;
+    sqlx::query!(
+        "update accounts set rate_limited_until = greatest(rate_limited_until, $2) where id = $1",
+        account_id,
+        until
+    )
+    .execute(conn)
+    .await?;
     Ok(())
 }

@@ -1,7 +1,6 @@
 //! Checks an address a person gave (a Mastodon instance, a webhook) before Herald calls it.
 use super::AllowList;
 use crate::server::config::Settings;
-use crate::server::platforms::Credentials;
 use std::net::IpAddr;
 use url::{Host, Url};
 
@@ -41,9 +40,9 @@ impl Guard {
         &self.allow
     }
 
-    /// Every address in `credentials` that a person typed.
-    pub async fn check_credentials(&self, credentials: &Credentials) -> Result<(), Refused> {
-        for url in credentials.user_urls() {
+    /// Every address in a set of credentials that a person typed.
+    pub async fn check_all(&self, urls: impl IntoIterator<Item = &str>) -> Result<(), Refused> {
+        for url in urls {
             self.check(url).await?;
         }
         Ok(())

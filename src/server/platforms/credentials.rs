@@ -173,6 +173,14 @@ impl Credentials {
     }
 
     /// Every secret value, so logs and error messages can be scrubbed of them.
+    /// `text` with every secret of these credentials blanked out, for errors and logs.
+    pub fn redact(&self, mut text: String) -> String {
+        for secret in self.secrets() {
+            text = text.replace(secret, "[redacted]");
+        }
+        text
+    }
+
     pub fn secrets(&self) -> Vec<&str> {
         let all: Vec<&str> = match self {
             Credentials::Mastodon { access_token, .. } => vec![access_token],

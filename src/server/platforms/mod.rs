@@ -9,6 +9,7 @@ mod facebook;
 mod instagram;
 mod linkedin;
 mod mastodon;
+mod meta_graph;
 mod outgoing;
 mod response;
 mod sessions;
@@ -20,6 +21,7 @@ mod threads;
 mod webhook;
 mod x;
 
+pub use crate::server::config::Endpoints;
 pub use credentials::{Credentials, CredentialsError};
 pub use error::NetworkError;
 pub use outgoing::{Outgoing, OutgoingImage, Published};
@@ -28,31 +30,6 @@ pub use sessions::SessionCache;
 use crate::domain::platform::Platform;
 use crate::domain::text::AccountTextSettings;
 use async_trait::async_trait;
-use serde::Deserialize;
-
-/// Where the networks with a fixed address live; tests point these at local fakes.
-#[derive(Debug, Clone, Deserialize)]
-pub struct Endpoints {
-    pub bluesky_pds: String,
-    pub telegram_api: String,
-    pub linkedin_api: String,
-    pub x_api: String,
-    pub threads_api: String,
-    pub facebook_graph: String,
-}
-
-impl Endpoints {
-    pub fn all(&self) -> [&str; 6] {
-        [
-            &self.bluesky_pds,
-            &self.telegram_api,
-            &self.linkedin_api,
-            &self.x_api,
-            &self.threads_api,
-            &self.facebook_graph,
-        ]
-    }
-}
 
 /// What a network call needs besides the credentials.
 pub struct NetworkContext<'a> {
@@ -69,6 +46,17 @@ pub struct Verified {
     pub display_name: Option<String>,
     /// Limits the network reported for this account (Mastodon instances), if any.
     pub text: AccountTextSettings,
+}
+
+impl Verified {
+    /// Only a handle: no display name, and the text limits every account on the network has.
+    pub fn handle_only(handle: String) -> Self {
+        Verified {
+            handle,
+            display_name: None,
+            text: AccountTextSettings::default(),
+        }
+    }
 }
 
 #[async_trait]

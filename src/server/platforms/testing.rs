@@ -1,5 +1,5 @@
 //! Test fixtures shared by the network adapters' tests: a context pointed at a fake server,
-//! and (for the Meta networks) outgoing posts and form-body matchers.
+//! outgoing posts, and (for the Meta networks) form-body matchers.
 use crate::server::platforms::{Endpoints, NetworkContext, Outgoing, OutgoingImage, SessionCache};
 use wiremock::{Match, MockServer, Request};
 

@@ -1,15 +1,15 @@
-use super::record::{self, Change};
-use super::save::stale_or_missing;
-use crate::api::error::AppError;
+use super::audit_trail::{self, Change};
+use super::lock::{lock, lock_at_version, missing, stale_or_missing};
 use crate::domain::post::{PostStatus, TargetStatus};
 use crate::domain::schedule::{self, IanaZone};
 use crate::domain::workflow::{self, Actor};
+use crate::error::AppError;
 use crate::server::audit;
 use crate::server::auth::guard::Member;
 use crate::server::db::{posts, workspaces};
 use crate::server::publish;
-use crate::server::review::refused;
 use crate::server::state::AppState;
+use anyhow::Context;
 use chrono::{DateTime, Utc};
 use serde_json::json;
 use sqlx::PgTransaction;
@@ -34,20 +34,13 @@ pub async fn reschedule(
         .map_err(|e| AppError::BadRequest(format!("Date and time: {e}")))?;
     let policy = workspaces::policy(&state.pool, member.workspace_id)
         .await
-        .map_err(AppError::unexpected)?;
-    let mut tx = state.pool.begin().await.map_err(AppError::unexpected)?;
-    let post = posts::find_for_update(&mut tx, member.workspace_id, id)
-        .await
-        .map_err(AppError::unexpected)?;
-    let Some(post) = post.filter(|post| post.version == expected_version) else {
-        drop(tx);
-        return Err(stale_or_missing(state, member, id).await);
-    };
+        .context("loading the workspace's approval policy")?;
+    let (mut tx, post) = lock_at_version(&state.pool, member.workspace_id, id, expected_version).await?;
     let actor = Actor {
         role: member.role,
         is_author: post.author_id == Some(member.user_id),
     };
-    let status = workflow::reschedule(post.status, actor, policy).map_err(refused)?;
+    let status = workflow::reschedule(post.status, actor, policy).map_err(AppError::from)?;
     let version = posts::reschedule(
         &mut tx,
         member.workspace_id,
@@ -57,22 +50,22 @@ pub async fn reschedule(
         status,
     )
     .await
-    .map_err(AppError::unexpected)?;
+    .context("moving the post to its new time")?;
     let Some(version) = version else {
         drop(tx);
-        return Err(stale_or_missing(state, member, id).await);
+        return Err(stale_or_missing(&state.pool, member.workspace_id, id).await);
     };
     match (post.status, status) {
         (PostStatus::Approved, PostStatus::Scheduled) => {
             posts::set_target_statuses(&mut tx, id, TargetStatus::Scheduled)
                 .await
-                .map_err(AppError::unexpected)?;
+                .context("scheduling the post's targets")?;
         }
         // Back to review: new target rows, so tasks pushed for them find nothing.
         (_, PostStatus::InReview) if post.status != PostStatus::InReview => {
             renew_targets(&mut tx, id, TargetStatus::Draft)
                 .await
-                .map_err(AppError::unexpected)?;
+                .context("renewing the post's targets for review")?;
         }
         _ => {}
     }
@@ -80,7 +73,7 @@ pub async fn reschedule(
         // Tasks pushed for the old time carry the old version and will do nothing.
         publish::queue::schedule_post(&mut tx, id, version, resolved.at)
             .await
-            .map_err(AppError::unexpected)?;
+            .context("queueing the post at its new time")?;
     }
     let change = Change {
         id,
@@ -92,10 +85,10 @@ pub async fn reschedule(
         new_time: Some(resolved.at),
         body: &post.body,
     };
-    record::saved(&mut tx, member, &change)
+    audit_trail::saved(&mut tx, member, &change)
         .await
-        .map_err(AppError::unexpected)?;
-    tx.commit().await.map_err(AppError::unexpected)?;
+        .context("recording the new time")?;
+    tx.commit().await.context("committing the new time")?;
     tracing::info!(%id, version, "post rescheduled");
     Ok((version, resolved.at))
 }
@@ -113,14 +106,10 @@ async fn renew_targets(tx: &mut PgTransaction<'_>, id: Uuid, status: TargetStatu
 }
 
 pub async fn cancel(state: &AppState, member: &Member, id: Uuid) -> Result<i32, AppError> {
-    let mut tx = state.pool.begin().await.map_err(AppError::unexpected)?;
-    let post = posts::find_for_update(&mut tx, member.workspace_id, id)
-        .await
-        .map_err(AppError::unexpected)?
-        .ok_or_else(missing)?;
+    let (mut tx, post) = lock(&state.pool, member.workspace_id, id).await?;
     let version = posts::cancel(&mut tx, member.workspace_id, id)
         .await
-        .map_err(AppError::unexpected)?;
+        .context("cancelling the post")?;
     let Some(version) = version else {
         return Err(AppError::Conflict(format!(
             "Only a scheduled post can be cancelled; this one is {}.",
@@ -137,18 +126,14 @@ pub async fn cancel(state: &AppState, member: &Member, id: Uuid) -> Result<i32, 
         json!({"version": version}),
     )
     .await
-    .map_err(AppError::unexpected)?;
-    tx.commit().await.map_err(AppError::unexpected)?;
+    .context("recording the cancellation")?;
+    tx.commit().await.context("committing the cancellation")?;
     tracing::info!(%id, "post cancelled");
     Ok(version)
 }
 
 pub async fn delete(state: &AppState, member: &Member, id: Uuid) -> Result<(), AppError> {
-    let mut tx = state.pool.begin().await.map_err(AppError::unexpected)?;
-    let post = posts::find_for_update(&mut tx, member.workspace_id, id)
-        .await
-        .map_err(AppError::unexpected)?
-        .ok_or_else(missing)?;
+    let (mut tx, post) = lock(&state.pool, member.workspace_id, id).await?;
     let actor = Actor {
         role: member.role,
         is_author: post.author_id == Some(member.user_id),
@@ -158,11 +143,11 @@ pub async fn delete(state: &AppState, member: &Member, id: Uuid) -> Result<(), A
             "A {} post stays on record and cannot be deleted.",
             status.label().to_lowercase()
         )),
-        other => refused(other),
+        other => AppError::from(other),
     })?;
     posts::delete(&mut *tx, member.workspace_id, id)
         .await
-        .map_err(AppError::unexpected)?;
+        .context("deleting the post")?;
     let summary = format!("Deleted “{}”", audit::excerpt(&post.body));
     audit::post(
         &mut *tx,
@@ -173,8 +158,8 @@ pub async fn delete(state: &AppState, member: &Member, id: Uuid) -> Result<(), A
         json!({"status": post.status.as_str()}),
     )
     .await
-    .map_err(AppError::unexpected)?;
-    tx.commit().await.map_err(AppError::unexpected)?;
+    .context("recording the deletion")?;
+    tx.commit().await.context("committing the deletion")?;
     tracing::info!(%id, "post deleted");
     Ok(())
 }
@@ -184,11 +169,15 @@ pub async fn duplicate(state: &AppState, member: &Member, id: Uuid) -> Result<Uu
     let pool = &state.pool;
     let post = posts::find(pool, member.workspace_id, id)
         .await
-        .map_err(AppError::unexpected)?
+        .context("loading the post to duplicate")?
         .ok_or_else(missing)?;
-    let targets = posts::targets(pool, id).await.map_err(AppError::unexpected)?;
-    let media = posts::media(pool, id).await.map_err(AppError::unexpected)?;
-    let mut tx = pool.begin().await.map_err(AppError::unexpected)?;
+    let targets = posts::targets(pool, id)
+        .await
+        .context("loading the accounts to copy")?;
+    let media = posts::media(pool, id)
+        .await
+        .context("loading the images to copy")?;
+    let mut tx = pool.begin().await.context("starting the copy")?;
     let fields = posts::PostFields {
         body: &post.body,
         status: PostStatus::Draft,
@@ -197,7 +186,7 @@ pub async fn duplicate(state: &AppState, member: &Member, id: Uuid) -> Result<Uu
     };
     let copy = posts::insert(&mut tx, member.workspace_id, member.user_id, &fields)
         .await
-        .map_err(AppError::unexpected)?;
+        .context("inserting the copy")?;
     let target_fields: Vec<posts::TargetFields> = targets
         .iter()
         .map(|t| posts::TargetFields {
@@ -207,7 +196,7 @@ pub async fn duplicate(state: &AppState, member: &Member, id: Uuid) -> Result<Uu
         .collect();
     posts::replace_targets(&mut tx, copy, TargetStatus::Draft, &target_fields)
         .await
-        .map_err(AppError::unexpected)?;
+        .context("writing the copy's targets")?;
     let media_fields: Vec<posts::MediaFields> = media
         .iter()
         .map(|m| posts::MediaFields {
@@ -217,7 +206,7 @@ pub async fn duplicate(state: &AppState, member: &Member, id: Uuid) -> Result<Uu
         .collect();
     posts::replace_media(&mut tx, copy, &media_fields)
         .await
-        .map_err(AppError::unexpected)?;
+        .context("writing the copy's images")?;
     let change = Change {
         id: copy,
         version: 1,
@@ -228,13 +217,9 @@ pub async fn duplicate(state: &AppState, member: &Member, id: Uuid) -> Result<Uu
         new_time: None,
         body: &post.body,
     };
-    record::saved(&mut tx, member, &change)
+    audit_trail::saved(&mut tx, member, &change)
         .await
-        .map_err(AppError::unexpected)?;
-    tx.commit().await.map_err(AppError::unexpected)?;
+        .context("recording the copy")?;
+    tx.commit().await.context("committing the copy")?;
     Ok(copy)
-}
-
-fn missing() -> AppError {
-    AppError::NotFound("This post does not exist in this workspace.".into())
 }

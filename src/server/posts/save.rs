@@ -1,42 +1,22 @@
-use super::record::{self, Change};
+//! Saving the composer: validate, lock the post, write it, queue it, record it — one
+//! transaction, which bumps the post's version.
+use super::audit_trail::{self, Change};
+use super::input::PostInput;
+use super::lock::{lock_at_version, stale_or_missing};
 use super::stored::Stored;
-use super::validate;
-use crate::api::error::AppError;
-use crate::domain::post::{Intent, PostStatus, TargetStatus};
+use super::validate::{self, When};
+use crate::domain::post::{PostStatus, TargetStatus};
 use crate::domain::workflow::{self, Actor, Current};
+use crate::error::AppError;
 use crate::server::auth::guard::Member;
-use crate::server::db::{media, posts, workspaces};
+use crate::server::db::posts::{self, PostRow};
+use crate::server::db::workspaces;
 use crate::server::publish;
-use crate::server::review::refused;
 use crate::server::state::AppState;
+use anyhow::Context;
 use chrono::{DateTime, Utc};
+use sqlx::PgTransaction;
 use uuid::Uuid;
-
-/// A composer submission.
-pub struct PostInput {
-    /// Absent for a new post.
-    pub post_id: Option<Uuid>,
-    /// The version the composer loaded; a save over a newer version is refused.
-    pub expected_version: Option<i32>,
-    pub body: String,
-    pub targets: Vec<TargetInput>,
-    pub media: Vec<MediaInput>,
-    pub date: String,
-    pub time: String,
-    pub timezone: String,
-    pub intent: Intent,
-}
-
-pub struct TargetInput {
-    pub account_id: Uuid,
-    /// `None` (or empty) sends the post's text.
-    pub body_override: Option<String>,
-}
-
-pub struct MediaInput {
-    pub media_id: Uuid,
-    pub alt_text: String,
-}
 
 pub struct Saved {
     pub id: Uuid,
@@ -47,6 +27,12 @@ pub struct Saved {
     pub note: Option<String>,
 }
 
+/// The post as it was before this save (none for a new post).
+struct Before {
+    post: PostRow,
+    content_changed: bool,
+}
+
 #[tracing::instrument(skip_all, fields(workspace_id = %member.workspace_id, post_id = ?input.post_id))]
 pub async fn save(
     state: &AppState,
@@ -54,120 +40,41 @@ pub async fn save(
     mut input: PostInput,
     now: DateTime<Utc>,
 ) -> Result<Saved, AppError> {
-    for target in &mut input.targets {
-        target.body_override = target.body_override.take().filter(|text| !text.trim().is_empty());
-    }
-    validate::body(&input)?;
-    let when = validate::when(&input, now)?;
-    let account_ids: Vec<Uuid> = input.targets.iter().map(|t| t.account_id).collect();
-    let accounts = posts::target_accounts(&state.pool, member.workspace_id, &account_ids)
-        .await
-        .map_err(AppError::unexpected)?;
-    validate::targets(&input, &accounts)?;
-    let media_ids: Vec<Uuid> = input.media.iter().map(|m| m.media_id).collect();
-    let owned = media::count_owned(&state.pool, member.workspace_id, &media_ids)
-        .await
-        .map_err(AppError::unexpected)?;
-    if owned != media_ids.len() as i64 {
-        return Err(AppError::NotFound(
-            "Images: one of the images is not in this workspace.".into(),
-        ));
-    }
-
+    input.drop_empty_overrides();
+    let when = validate::submission(&state.pool, member, &input, now).await?;
     let policy = workspaces::policy(&state.pool, member.workspace_id)
         .await
-        .map_err(AppError::unexpected)?;
-    let mut tx = state.pool.begin().await.map_err(AppError::unexpected)?;
-    let before = match input.post_id {
-        None => None,
-        Some(id) => {
-            let expected = input
-                .expected_version
-                .ok_or_else(|| AppError::bad_request("The post's version is missing; reload the page."))?;
-            let post = posts::find_for_update(&mut tx, member.workspace_id, id)
-                .await
-                .map_err(AppError::unexpected)?;
-            let Some(post) = post.filter(|post| post.version == expected) else {
-                drop(tx);
-                return Err(stale_or_missing(state, member, id).await);
-            };
-            let stored = Stored::load(&mut tx, id).await.map_err(AppError::unexpected)?;
-            Some((post, stored))
-        }
-    };
-    let content_changed = before
-        .as_ref()
-        .is_none_or(|(post, stored)| stored.differs(post, &input));
+        .context("loading the workspace's approval policy")?;
+
+    let (mut tx, before) = lock(state, member, &input).await?;
+    let current = before.as_ref().map(|b| Current {
+        status: b.post.status,
+        approved: b.post.approved_at.is_some(),
+    });
+    let content_changed = before.as_ref().is_none_or(|b| b.content_changed);
     let actor = Actor {
         role: member.role,
         is_author: before
             .as_ref()
-            .is_none_or(|(post, _)| post.author_id == Some(member.user_id)),
+            .is_none_or(|b| b.post.author_id == Some(member.user_id)),
     };
-    let current = before.as_ref().map(|(post, _)| Current {
-        status: post.status,
-        approved: post.approved_at.is_some(),
-    });
-    let status = workflow::save(current, input.intent, actor, policy, content_changed).map_err(refused)?;
+    let status = workflow::save(current, input.intent, actor, policy, content_changed)?;
 
-    let fields = posts::PostFields {
-        body: &input.body,
-        status,
-        scheduled_at: when.at,
-        timezone: when.zone.name(),
+    let (id, version) = write(&mut tx, member, &input, before.as_ref(), status, &when).await?;
+    let Some(version) = version else {
+        drop(tx);
+        return Err(stale_or_missing(&state.pool, member.workspace_id, id).await);
     };
-    let (id, version) = match &before {
-        None => (
-            posts::insert(&mut tx, member.workspace_id, member.user_id, &fields)
-                .await
-                .map_err(AppError::unexpected)?,
-            1,
-        ),
-        Some((post, _)) => {
-            let version = posts::update(&mut tx, member.workspace_id, post.id, post.version, &fields)
-                .await
-                .map_err(AppError::unexpected)?;
-            match version {
-                Some(version) => (post.id, version),
-                None => {
-                    drop(tx);
-                    return Err(stale_or_missing(state, member, post.id).await);
-                }
-            }
-        }
-    };
-    let targets: Vec<posts::TargetFields> = input
-        .targets
-        .iter()
-        .map(|t| posts::TargetFields {
-            account_id: t.account_id,
-            body_override: t.body_override.as_deref(),
-        })
-        .collect();
-    posts::replace_targets(&mut tx, id, TargetStatus::for_post(status), &targets)
-        .await
-        .map_err(AppError::unexpected)?;
-    let media: Vec<posts::MediaFields> = input
-        .media
-        .iter()
-        .map(|m| posts::MediaFields {
-            media_id: m.media_id,
-            alt_text: m.alt_text.trim(),
-        })
-        .collect();
-    posts::replace_media(&mut tx, id, &media)
-        .await
-        .map_err(AppError::unexpected)?;
     if content_changed && current.is_some_and(|c| c.approved) {
         // What was approved is not what would go out any more.
         posts::set_approval(&mut tx, id, None)
             .await
-            .map_err(AppError::unexpected)?;
+            .context("withdrawing the approval of the changed post")?;
     }
     if let (PostStatus::Scheduled, Some(at)) = (status, when.at) {
         publish::queue::schedule_post(&mut tx, id, version, at)
             .await
-            .map_err(AppError::unexpected)?;
+            .context("queueing the post for publishing")?;
     }
     let change = Change {
         id,
@@ -175,14 +82,14 @@ pub async fn save(
         before: current.map(|c| c.status),
         after: status,
         content_changed,
-        old_time: before.as_ref().and_then(|(post, _)| post.scheduled_at),
+        old_time: before.as_ref().and_then(|b| b.post.scheduled_at),
         new_time: when.at,
         body: &input.body,
     };
-    record::saved(&mut tx, member, &change)
+    audit_trail::saved(&mut tx, member, &change)
         .await
-        .map_err(AppError::unexpected)?;
-    tx.commit().await.map_err(AppError::unexpected)?;
+        .context("recording the save")?;
+    tx.commit().await.context("committing the save")?;
     tracing::info!(%id, version, status = status.as_str(), "post saved");
     Ok(Saved {
         id,
@@ -193,20 +100,88 @@ pub async fn save(
     })
 }
 
-/// Why an update matched nothing: gone, not editable any more, or edited by someone else.
-pub async fn stale_or_missing(state: &AppState, member: &Member, id: Uuid) -> AppError {
-    match posts::find(&state.pool, member.workspace_id, id).await {
-        Err(error) => AppError::unexpected(error),
-        Ok(None) => AppError::NotFound(
-            "This post does not exist in this workspace (it may have been deleted).".into(),
-        ),
-        Ok(Some(post)) if !post.status.is_editable() => AppError::Conflict(format!(
-            "This post is {} and can no longer be changed.",
-            post.status.label().to_lowercase()
-        )),
-        Ok(Some(_)) => AppError::Conflict(
-            "This post was changed by someone else since you opened it. Reload it to see their changes."
-                .into(),
-        ),
+/// Opens the save's transaction; an existing post is locked at the version the composer loaded.
+async fn lock(
+    state: &AppState,
+    member: &Member,
+    input: &PostInput,
+) -> Result<(PgTransaction<'static>, Option<Before>), AppError> {
+    let Some(id) = input.post_id else {
+        let tx = state.pool.begin().await.context("starting the save")?;
+        return Ok((tx, None));
+    };
+    let seen = input
+        .expected_version
+        .ok_or_else(|| AppError::bad_request("The post's version is missing; reload the page."))?;
+    let (mut tx, post) = lock_at_version(&state.pool, member.workspace_id, id, seen).await?;
+    let stored = Stored::load(&mut tx, id)
+        .await
+        .context("loading the post's accounts and images")?;
+    let content_changed = stored.differs(&post, input);
+    Ok((
+        tx,
+        Some(Before {
+            post,
+            content_changed,
+        }),
+    ))
+}
+
+/// Writes the post, its targets and its images; returns its id and new version (`None`
+/// when someone changed it in between).
+async fn write(
+    tx: &mut PgTransaction<'_>,
+    member: &Member,
+    input: &PostInput,
+    before: Option<&Before>,
+    status: PostStatus,
+    when: &When,
+) -> Result<(Uuid, Option<i32>), AppError> {
+    let fields = posts::PostFields {
+        body: &input.body,
+        status,
+        scheduled_at: when.at,
+        timezone: when.zone.name(),
+    };
+    let (id, version) = match before {
+        None => {
+            let id = posts::insert(tx, member.workspace_id, member.user_id, &fields)
+                .await
+                .context("inserting the post")?;
+            (id, Some(1))
+        }
+        Some(before) => {
+            let post = &before.post;
+            let version = posts::update(tx, member.workspace_id, post.id, post.version, &fields)
+                .await
+                .context("updating the post")?;
+            (post.id, version)
+        }
+    };
+    if version.is_none() {
+        return Ok((id, None));
     }
+    let targets: Vec<posts::TargetFields> = input
+        .targets
+        .iter()
+        .map(|t| posts::TargetFields {
+            account_id: t.account_id,
+            body_override: t.body_override.as_deref(),
+        })
+        .collect();
+    posts::replace_targets(tx, id, TargetStatus::for_post(status), &targets)
+        .await
+        .context("writing the post's targets")?;
+    let media: Vec<posts::MediaFields> = input
+        .media
+        .iter()
+        .map(|m| posts::MediaFields {
+            media_id: m.media_id,
+            alt_text: m.alt_text.trim(),
+        })
+        .collect();
+    posts::replace_media(tx, id, &media)
+        .await
+        .context("writing the post's images")?;
+    Ok((id, version))
 }

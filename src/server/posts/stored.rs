@@ -1,6 +1,6 @@
 //! What a post holds now, to tell whether a save changes its content (text, accounts,
 //! per-account text, images) or only its time.
-use super::save::PostInput;
+use super::input::PostInput;
 use crate::server::db::posts::{self, PostRow};
 use sqlx::PgTransaction;
 use uuid::Uuid;

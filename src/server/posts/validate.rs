@@ -1,11 +1,16 @@
 //! Checks a composer submission before anything is written. Every message names the field.
-use super::save::{PostInput, TargetInput};
-use crate::api::error::AppError;
+use super::input::{PostInput, TargetInput};
+use crate::domain::account::AccountState;
 use crate::domain::post::Intent;
 use crate::domain::schedule::{self, IanaZone, Resolved};
 use crate::domain::text::{AccountTextSettings, check, rules_for};
-use crate::server::db::posts::TargetAccount;
+use crate::error::AppError;
+use crate::server::auth::guard::Member;
+use crate::server::db::images;
+use crate::server::db::posts::{self, TargetAccount};
+use anyhow::Context;
 use chrono::{DateTime, Utc};
+use sqlx::PgPool;
 use std::collections::HashSet;
 
 pub const MAX_BODY_CHARS: usize = 65_536;
@@ -17,6 +22,32 @@ pub struct When {
     pub at: Option<DateTime<Utc>>,
     pub zone: IanaZone,
     pub resolved: Option<Resolved>,
+}
+
+/// Everything a save checks before it takes any lock: the text, the time, the accounts and
+/// the images (both must be this workspace's).
+pub async fn submission(
+    pool: &PgPool,
+    member: &Member,
+    input: &PostInput,
+    now: DateTime<Utc>,
+) -> Result<When, AppError> {
+    body(input)?;
+    let when = when(input, now)?;
+    let accounts = posts::target_accounts(pool, member.workspace_id, &input.account_ids())
+        .await
+        .context("loading the chosen accounts")?;
+    targets(input, &accounts)?;
+    let media_ids = input.media_ids();
+    let owned = images::count_owned(pool, member.workspace_id, &media_ids)
+        .await
+        .context("checking the images belong to the workspace")?;
+    if owned != media_ids.len() as i64 {
+        return Err(AppError::NotFound(
+            "Images: one of the images is not in this workspace.".into(),
+        ));
+    }
+    Ok(when)
 }
 
 pub fn when(input: &PostInput, now: DateTime<Utc>) -> Result<When, AppError> {
@@ -114,16 +145,16 @@ pub fn targets(input: &PostInput, accounts: &[TargetAccount]) -> Result<(), AppE
             .iter()
             .find(|a| a.id == target.account_id)
             .expect("checked above");
-        match account.state.as_str() {
-            "paused" => problems.push(format!(
+        match account.state {
+            AccountState::Paused => problems.push(format!(
                 "{}: the account is paused; resume it or leave it out.",
                 account.display_name
             )),
-            "needs_reauth" => problems.push(format!(
+            AccountState::NeedsReauth => problems.push(format!(
                 "{}: the account needs new credentials (see Accounts) before it can post.",
                 account.display_name
             )),
-            _ => {}
+            AccountState::Connected => {}
         }
         let rules = rules_for(account.platform, &text_settings(account));
         let checked = check(text_of(input, target), input.media.len(), &rules);

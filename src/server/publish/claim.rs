@@ -111,10 +111,12 @@ async fn hold(
     if held.is_empty() {
         return Ok(held);
     }
-    sqlx::query_scalar("select distinct post_id from post_targets where id = any($1)")
-        .bind(held)
-        .fetch_all(conn)
-        .await
+    sqlx::query_scalar!(
+        "select distinct post_id from post_targets where id = any($1)",
+        &held
+    )
+    .fetch_all(conn)
+    .await
 }
 
 async fn attach_images(

@@ -1,9 +1,9 @@
 //! What goes out for a target: its text and the post's images (read with the claim), whose
 //! bytes come from the media directory.
 use crate::server::db::claims::Claimed;
-use crate::server::media_links;
+use crate::server::images::media_path;
+use crate::server::images::signed_links;
 use crate::server::platforms::{Outgoing, OutgoingImage};
-use crate::server::posts::media_path;
 use crate::server::state::AppState;
 use anyhow::Context;
 
@@ -20,7 +20,7 @@ pub async fn outgoing(state: &AppState, claimed: &Claimed) -> anyhow::Result<Out
             alt_text: image.alt_text.clone(),
             width: image.width.max(0) as u32,
             height: image.height.max(0) as u32,
-            public_url: media_links::public_url(
+            public_url: signed_links::public_url(
                 &state.cipher,
                 state.settings.server.base_url(),
                 image.id,

@@ -1,8 +1,7 @@
 //! One task: claim the target, send it, record what happened.
+use super::engine::Engine;
 use super::outcome;
 use super::queue::PublishTask;
-use super::worker::Engine;
-use crate::domain::platform::Platform;
 use crate::server::db::claims::Claimed;
 use crate::server::db::targets;
 use crate::server::platforms::{self, Credentials, NetworkContext, NetworkError, Published};
@@ -35,17 +34,13 @@ async fn send(
             None,
         )
     })?;
-    if let Err(refused) = engine.state.outbound.check_credentials(&credentials).await {
+    if let Err(refused) = engine.state.outbound.check_all(credentials.user_urls()).await {
         let refused = NetworkError::Rejected {
             status: 0,
             message: refused.to_string(),
         };
         return Err((refused, None));
     }
-    let platform: Platform = claimed
-        .platform
-        .parse()
-        .map_err(|_| (NetworkError::Protocol("unknown network".into()), None))?;
     let outgoing = super::content::outgoing(&engine.state, claimed)
         .await
         .map_err(|error| {
@@ -63,7 +58,7 @@ async fn send(
         sessions: &engine.state.sessions,
     };
     let result = {
-        let publish = platforms::network(platform).publish(&ctx, &credentials, &outgoing);
+        let publish = platforms::network(claimed.platform).publish(&ctx, &credentials, &outgoing);
         tokio::pin!(publish);
         let mut heartbeat = tokio::time::interval(engine.settings.lease() / 4);
         heartbeat.tick().await;

@@ -2,6 +2,7 @@
 //! is connected again. (Holding is mostly lazy: a task that finds its account paused marks
 //! it; an account whose credentials were refused has all its waiting targets held at once.)
 use super::queue;
+use crate::domain::post::TargetStatus;
 use crate::domain::publish::Event;
 use crate::server::db::post_status;
 use sqlx::PgPool;
@@ -22,17 +23,20 @@ pub async fn release_account(pool: &PgPool, account_id: Uuid) -> sqlx::Result<us
 /// freed the account.
 pub async fn release_account_in(tx: &mut sqlx::PgConnection, account_id: Uuid) -> sqlx::Result<usize> {
     // Their time stays: one long past is marked missed when its task runs, not sent late.
-    let released: Vec<(Uuid, i32)> = sqlx::query_as(
+    let released: Vec<(Uuid, i32)> = sqlx::query!(
         "update post_targets t set status = 'scheduled', error_kind = null, last_error = null
          from posts p, accounts a, workspaces w
          where t.account_id = $1 and t.status = 'paused' and p.id = t.post_id
            and a.id = t.account_id and a.state = 'connected'
            and w.id = a.workspace_id and not w.publishing_paused
          returning t.id, p.version",
+        account_id
     )
-    .bind(account_id)
     .fetch_all(&mut *tx)
-    .await?;
+    .await?
+    .into_iter()
+    .map(|r| (r.id, r.version))
+    .collect();
     queue::push_for_targets(&mut *tx, &released).await?;
     Ok(released.len())
 }
@@ -41,23 +45,23 @@ pub async fn release_account_in(tx: &mut sqlx::PgConnection, account_id: Uuid) -
 /// are locked first, in id order, like every writer of targets.
 pub async fn hold_account(pool: &PgPool, account_id: Uuid, reason: &str) -> sqlx::Result<()> {
     let mut tx = pool.begin().await?;
-    let posts: Vec<Uuid> = sqlx::query_scalar(
+    let posts = sqlx::query_scalar!(
         "select id from posts where id in (
              select post_id from post_targets where account_id = $1 and status = any($2))
          order by id for update",
+        account_id,
+        Event::Pause.from() as &[TargetStatus]
     )
-    .bind(account_id)
-    .bind(Event::Pause.from_names())
     .fetch_all(&mut *tx)
     .await?;
-    sqlx::query(
+    sqlx::query!(
         "update post_targets set status = 'paused', error_kind = 'paused',
                 last_error = 'The account needs to be connected again: ' || $2
          where account_id = $1 and status = any($3)",
+        account_id,
+        reason,
+        Event::Pause.from() as &[TargetStatus]
     )
-    .bind(account_id)
-    .bind(reason)
-    .bind(Event::Pause.from_names())
     .execute(&mut *tx)
     .await?;
     post_status::roll_up(&mut tx, &posts).await?;

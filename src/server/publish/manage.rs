@@ -2,11 +2,13 @@
 //! miss or an unknown outcome), mark it published (they checked the network), or cancel it;
 //! and pausing publishing for the whole workspace.
 use super::{hold, queue};
-use crate::api::error::AppError;
+use crate::domain::post::TargetStatus;
 use crate::domain::publish::Event;
+use crate::error::AppError;
 use crate::server::auth::guard::Member;
 use crate::server::db::post_status;
 use crate::server::state::AppState;
+use anyhow::Context;
 use uuid::Uuid;
 
 /// Which person-driven move.
@@ -33,13 +35,16 @@ pub async fn resolve(
         Resolution::Cancel => Event::Cancel,
     };
     if apply(state, member, &[target_id], event, url.as_deref()).await? == 0 {
-        let status: String = sqlx::query_scalar("select status from post_targets where id = $1")
-            .bind(target_id)
-            .fetch_one(&state.pool)
-            .await
-            .map_err(AppError::unexpected)?;
+        let status = sqlx::query_scalar!(
+            r#"select status as "status: TargetStatus" from post_targets where id = $1"#,
+            target_id
+        )
+        .fetch_one(&state.pool)
+        .await
+        .context("loading the status of the target that did not move")?;
         return Err(AppError::Conflict(format!(
-            "This target is {status}; that cannot be done now. Reload to see its state."
+            "This target is {}; that cannot be done now. Reload to see its state.",
+            status.as_str()
         )));
     }
     tracing::info!(%target_id, ?event, user_id = %member.user_id, "target resolved by a person");
@@ -71,26 +76,30 @@ async fn apply(
     event: Event,
     url: Option<&str>,
 ) -> Result<usize, AppError> {
-    let mut tx = state.pool.begin().await.map_err(AppError::unexpected)?;
+    let mut tx = state
+        .pool
+        .begin()
+        .await
+        .context("starting the transaction that moves targets")?;
     // Posts first, in one order, as the workers lock them: no deadlock with a worker or
     // another bulk action.
-    let posts: Vec<Uuid> = sqlx::query_scalar(
+    let posts: Vec<Uuid> = sqlx::query_scalar!(
         "select p.id from posts p
          where p.workspace_id = $2
            and p.id in (select post_id from post_targets where id = any($1))
          order by p.id for update",
+        ids,
+        member.workspace_id
     )
-    .bind(ids)
-    .bind(member.workspace_id)
     .fetch_all(&mut *tx)
     .await
-    .map_err(AppError::unexpected)?;
+    .context("locking the posts of the targets to move")?;
     if posts.is_empty() {
         return Err(AppError::NotFound(
             "There is no such target in this workspace.".into(),
         ));
     }
-    let moved: Vec<(Uuid, i32)> = sqlx::query_as(
+    let moved = sqlx::query!(
         "update post_targets t set status = $2, error_kind = null, last_error = null, claimed_at = null,
                 due_at = case when $2 = 'scheduled' then now() else t.due_at end,
                 remote_url = coalesce($4, t.remote_url),
@@ -98,26 +107,26 @@ async fn apply(
          from posts p
          where t.id = any($1) and p.id = t.post_id and p.id = any($5) and t.status = any($3)
          returning t.id, p.version",
+        ids,
+        event.to() as TargetStatus,
+        event.from() as &[TargetStatus],
+        url,
+        &posts
     )
-    .bind(ids)
-    .bind(event.to().as_str())
-    .bind(event.from_names())
-    .bind(url)
-    .bind(&posts)
     .fetch_all(&mut *tx)
     .await
-    .map_err(AppError::unexpected)?;
+    .context("moving the targets")?;
     if event == Event::PublishAgain {
-        for (target_id, version) in &moved {
-            queue::push_for_target(&mut tx, *target_id, *version)
+        for target in &moved {
+            queue::push_for_target(&mut tx, target.id, target.version)
                 .await
-                .map_err(AppError::unexpected)?;
+                .context("queueing a target to publish again")?;
         }
     }
     post_status::roll_up(&mut tx, &posts)
         .await
-        .map_err(AppError::unexpected)?;
-    tx.commit().await.map_err(AppError::unexpected)?;
+        .context("rolling up the status of the moved targets' posts")?;
+    tx.commit().await.context("committing the moved targets")?;
     Ok(moved.len())
 }
 
@@ -134,26 +143,36 @@ fn parse_url(url: &str) -> Result<String, AppError> {
 /// Stops (or restarts) all publishing of the workspace; held targets go back when it resumes.
 pub async fn pause_workspace(state: &AppState, member: &Member, paused: bool) -> Result<(), AppError> {
     // One transaction: resumed means its held targets are queued again, even after a crash.
-    let mut tx = state.pool.begin().await.map_err(AppError::unexpected)?;
-    sqlx::query("update workspaces set publishing_paused = $2 where id = $1")
-        .bind(member.workspace_id)
-        .bind(paused)
-        .execute(&mut *tx)
+    let mut tx = state
+        .pool
+        .begin()
         .await
-        .map_err(AppError::unexpected)?;
+        .context("starting the transaction that pauses or resumes publishing")?;
+    sqlx::query!(
+        "update workspaces set publishing_paused = $2 where id = $1",
+        member.workspace_id,
+        paused
+    )
+    .execute(&mut *tx)
+    .await
+    .context("pausing or resuming the workspace's publishing")?;
     if !paused {
-        let accounts: Vec<Uuid> = sqlx::query_scalar("select id from accounts where workspace_id = $1")
-            .bind(member.workspace_id)
-            .fetch_all(&mut *tx)
-            .await
-            .map_err(AppError::unexpected)?;
+        let accounts = sqlx::query_scalar!(
+            "select id from accounts where workspace_id = $1",
+            member.workspace_id
+        )
+        .fetch_all(&mut *tx)
+        .await
+        .context("listing the workspace's accounts to release their held targets")?;
         for account in accounts {
             hold::release_account_in(&mut tx, account)
                 .await
-                .map_err(AppError::unexpected)?;
+                .context("releasing an account's held targets")?;
         }
     }
-    tx.commit().await.map_err(AppError::unexpected)?;
+    tx.commit()
+        .await
+        .context("committing the paused or resumed publishing")?;
     tracing::info!(workspace_id = %member.workspace_id, paused, "workspace publishing paused or resumed");
     Ok(())
 }

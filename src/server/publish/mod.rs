@@ -4,20 +4,22 @@
 //! as the status change (`queue`). A worker claims the target with one conditional UPDATE,
 //! calls the network, and records the outcome (`handler`, `outcome`); retries are new tasks
 //! with a later `run_at`. Claims and outcomes of concurrent tasks are written together, one
-//! transaction per batch (`batch`, `claim`, `record`). The sweeper heals what a crash or an outage left behind (`sweeper`).
+//! transaction per batch (`batch`, `claim`, `commit_outcomes`), all held by the `engine`. The
+//! sweeper heals what a crash or an outage left behind (`sweeper`).
 pub mod batch;
 pub mod claim;
+pub mod commit_outcomes;
 pub mod content;
+pub mod dashboard;
+pub mod engine;
 pub mod handler;
 pub mod hold;
 pub mod listen;
 pub mod manage;
 pub mod outcome;
-pub mod overview;
 pub mod poll;
 pub mod queue;
 pub mod rate_limit;
-pub mod record;
 pub mod sweeper;
 pub mod worker;
 

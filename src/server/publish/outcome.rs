@@ -1,12 +1,10 @@
 //! What an attempt led to: published, a retry later, or failure with a reason. Decided here
 //! (the domain's retry rules), written with other tasks' outcomes by `record`, then logged
 //! and counted.
+use super::commit_outcomes::{Report, Verdict};
+use super::engine::Engine;
 use super::rate_limit::WHEN;
-use super::record::{Report, Verdict};
-use super::worker::Engine;
-use crate::domain::platform::Platform;
 use crate::domain::publish::{Failure, Next, after_failure};
-use crate::server::accounts::redact;
 use crate::server::db::claims::Claimed;
 use crate::server::metrics::{FAILED, PUBLISH_LATENCY, PUBLISHED, RETRIED};
 use crate::server::platforms::{Credentials, NetworkError, Published};
@@ -27,7 +25,7 @@ pub async fn record(
         verdict: verdict.clone(),
     };
     let moved = engine.outcomes.submit(report).await?;
-    let network = claimed.platform.clone();
+    let network = claimed.platform.as_str();
     match verdict {
         Verdict::Published { remote_id, .. } => {
             if !moved {
@@ -35,7 +33,7 @@ pub async fn record(
             }
             tracing::info!(%remote_id, "published");
             let late = (Utc::now() - claimed.due_at).num_microseconds().unwrap_or(0) as f64 / 1e6;
-            metrics::histogram!(PUBLISH_LATENCY, "network" => network.clone()).record(late.max(0.0));
+            metrics::histogram!(PUBLISH_LATENCY, "network" => network).record(late.max(0.0));
             metrics::counter!(PUBLISHED, "network" => network).increment(1);
         }
         Verdict::Retry { at, reason, .. } => {
@@ -69,7 +67,7 @@ fn verdict(
         Err(failed) => failed,
     };
     let reason = match &credentials {
-        Some(credentials) => redact(error.to_string(), credentials),
+        Some(credentials) => credentials.redact(error.to_string()),
         None => error.to_string(),
     };
     let failure = match &error {
@@ -86,10 +84,7 @@ fn verdict(
             // Exactly as long as asked, no backoff: the account waits that long anyway.
             Some(wait) => {
                 let until = now + wait;
-                let network = claimed
-                    .platform
-                    .parse::<Platform>()
-                    .map_or("The network", |p| p.label());
+                let network = claimed.platform.label();
                 let notice = format!(
                     "{network} asked Herald to slow down ({reason}); it goes out again at {} UTC.",
                     until.format(WHEN)

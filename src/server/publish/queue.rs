@@ -24,14 +24,6 @@ pub struct PublishTask {
     pub version: i32,
 }
 
-/// Creates apalis' schema (its own migrations, kept apart from ours).
-pub async fn setup(pool: &sqlx::PgPool) -> anyhow::Result<()> {
-    use anyhow::Context;
-    apalis_postgres::PostgresStorage::setup(pool)
-        .await
-        .context("could not set up the task queue (schema apalis)")
-}
-
 /// Sets the post's scheduled targets due at `at` and pushes one task each. Called in the
 /// transaction that schedules, reschedules or edits the post (whose version it carries).
 pub async fn schedule_post(
@@ -40,11 +32,11 @@ pub async fn schedule_post(
     version: i32,
     at: DateTime<Utc>,
 ) -> sqlx::Result<u64> {
-    let targets: Vec<Uuid> = sqlx::query_scalar(
+    let targets = sqlx::query_scalar!(
         "update post_targets set due_at = $2 where post_id = $1 and status = 'scheduled' returning id",
+        post_id,
+        at
     )
-    .bind(post_id)
-    .bind(at)
     .fetch_all(&mut *conn)
     .await?;
     let tasks: Vec<(Uuid, i32)> = targets.into_iter().map(|target| (target, version)).collect();
@@ -66,7 +58,7 @@ pub async fn push_for_targets(conn: &mut PgConnection, tasks: &[(Uuid, i32)]) ->
     }
     let (targets, versions): (Vec<Uuid>, Vec<i32>) = tasks.iter().copied().unzip();
     // The payload is what apalis' JSON codec reads back into `PublishTask`.
-    let done = sqlx::query(
+    let done = sqlx::query!(
         "with req as (select * from unnest($1::uuid[], $2::int[]) as r(target_id, version)),
          due as (
              select t.id, t.due_at, req.version, p.workspace_id,
@@ -98,11 +90,11 @@ pub async fn push_for_targets(conn: &mut PgConnection, tasks: &[(Uuid, i32)]) ->
          update post_targets t set task_id = jobs.id
          from jobs
          where t.id = (convert_from(jobs.job, 'UTF8')::jsonb ->> 'target_id')::uuid",
+        &targets,
+        &versions,
+        QUEUE,
+        TASK_ATTEMPTS
     )
-    .bind(targets)
-    .bind(versions)
-    .bind(QUEUE)
-    .bind(TASK_ATTEMPTS)
     .execute(conn)
     .await?;
     Ok(done.rows_affected())

@@ -4,7 +4,6 @@
 //! target over either is not failed: it waits for the instant it may go — re-queued then, no
 //! attempt used — and says why on the dashboard.
 use super::queue;
-use crate::domain::platform::Platform;
 use crate::domain::publish::{RateLimit, admit, per_in_words};
 use crate::server::db::claims::Eligible;
 use crate::server::db::rate_limits;
@@ -46,14 +45,14 @@ pub async fn apply(
     for (account, mut targets) in by_account {
         // The longest due first.
         targets.sort_by_key(|t| t.due_at);
-        let network = label(&targets[0].platform);
+        let network = targets[0].platform.label().to_owned();
         if let Some(until) = targets[0].rate_limited_until.filter(|until| *until > now) {
             let reason = format!(
                 "{network} asked Herald to slow down; it goes out at {} UTC.",
                 until.format(WHEN)
             );
             deferred.extend(targets.iter().map(|t| deferral(t, until, &reason)));
-        } else if let Some(limit) = limits.get(&targets[0].platform) {
+        } else if let Some(limit) = limits.get(targets[0].platform.as_str()) {
             counted.push((account, *limit, network, targets));
         } else {
             admitted.extend(targets.iter().map(|t| (t.target_id, t.version)));
@@ -105,11 +104,4 @@ fn deferral(target: &Eligible, at: DateTime<Utc>, reason: &str) -> Deferral {
         at,
         reason: reason.to_owned(),
     }
-}
-
-fn label(platform: &str) -> String {
-    platform
-        .parse::<Platform>()
-        .map(|p| p.label().to_owned())
-        .unwrap_or_else(|_| "The network".to_owned())
 }

@@ -1,13 +1,13 @@
 //! Heals what a crash or an outage left behind, one instance at a time (advisory lock):
 //! claims whose worker died, due targets with no live task, and posts missed by too much.
+use super::engine::Engine;
 use super::queue;
-use super::worker::Engine;
 use crate::domain::platform::Platform;
+use crate::domain::post::TargetStatus;
 use crate::domain::publish::Event;
 use crate::server::db::{attempts, targets};
 use crate::server::platforms;
 use std::sync::Arc;
-use uuid::Uuid;
 
 /// An arbitrary constant: the sweeper's advisory lock.
 const LOCK: i64 = 0x4845_5241_4c44; // "HERALD"
@@ -44,8 +44,7 @@ impl Report {
 /// One sweep; `None`-like empty report when another process holds the lock.
 pub async fn sweep(engine: &Engine) -> anyhow::Result<Report> {
     let mut lock = engine.state.pool.begin().await?;
-    let held: bool = sqlx::query_scalar("select pg_try_advisory_xact_lock($1)")
-        .bind(LOCK)
+    let held = sqlx::query_scalar!(r#"select pg_try_advisory_xact_lock($1) as "held!""#, LOCK)
         .fetch_one(&mut *lock)
         .await?;
     if !held {
@@ -63,18 +62,17 @@ pub async fn sweep(engine: &Engine) -> anyhow::Result<Report> {
 /// `publishing` past its lease: its worker is gone. Resend where the network deduplicates;
 /// elsewhere a person decides.
 async fn recover_dead_claims(engine: &Engine, report: &mut Report) -> anyhow::Result<()> {
-    let stale: Vec<(Uuid, String, i32)> = sqlx::query_as(
-        "select t.id, a.platform, t.attempts from post_targets t join accounts a on a.id = t.account_id
-         where t.status = 'publishing' and t.claimed_at < now() - make_interval(secs => $1)",
+    let stale = sqlx::query!(
+        r#"select t.id, a.platform as "platform: Platform", t.attempts
+           from post_targets t join accounts a on a.id = t.account_id
+           where t.status = 'publishing' and t.claimed_at < now() - make_interval(secs => $1)"#,
+        engine.settings.lease().as_secs_f64()
     )
-    .bind(engine.settings.lease().as_secs_f64())
     .fetch_all(&engine.state.pool)
     .await?;
-    for (id, platform, attempt) in stale {
-        let safe = platform
-            .parse::<Platform>()
-            .map(|p| platforms::network(p).resend_is_safe())
-            .unwrap_or(false);
+    for stale in stale {
+        let (id, attempt) = (stale.id, stale.attempts);
+        let safe = platforms::network(stale.platform).resend_is_safe();
         let mut tx = engine.state.pool.begin().await?;
         let Some(post_id) = targets::lock_post_of(&mut tx, id).await? else {
             continue;
@@ -90,8 +88,7 @@ async fn recover_dead_claims(engine: &Engine, report: &mut Report) -> anyhow::Re
             )
             .await?;
             if moved {
-                sqlx::query("update post_targets set due_at = now() where id = $1")
-                    .bind(id)
+                sqlx::query!("update post_targets set due_at = now() where id = $1", id)
                     .execute(&mut *tx)
                     .await?;
                 let version = targets::version_of(&mut tx, post_id).await?;
@@ -123,12 +120,12 @@ async fn recover_dead_claims(engine: &Engine, report: &mut Report) -> anyhow::Re
 
 /// Due longer ago than the window: wait for a person rather than go out late.
 async fn mark_missed(engine: &Engine, report: &mut Report) -> anyhow::Result<()> {
-    let missed: Vec<Uuid> = sqlx::query_scalar(
+    let missed = sqlx::query_scalar!(
         "select id from post_targets
          where status = any($1) and due_at < now() - make_interval(secs => $2)",
+        Event::Missed.from() as &[TargetStatus],
+        engine.settings.missed_after().as_secs_f64()
     )
-    .bind(Event::Missed.from_names())
-    .bind(engine.settings.missed_after().as_secs_f64())
     .fetch_all(&engine.state.pool)
     .await?;
     for id in missed {
@@ -148,19 +145,19 @@ async fn mark_missed(engine: &Engine, report: &mut Report) -> anyhow::Result<()>
 
 /// Due (past a short grace) with no live task: the task was lost; push another.
 async fn requeue_orphans(engine: &Engine, report: &mut Report) -> anyhow::Result<()> {
-    let orphans: Vec<(Uuid, i32)> = sqlx::query_as(
+    let orphans = sqlx::query!(
         "select t.id, p.version from post_targets t join posts p on p.id = t.post_id
          where t.status in ('scheduled', 'retrying') and t.due_at < now() - interval '5 seconds'
            and not exists (
                select 1 from apalis.jobs j where j.id = t.task_id
                and (j.status in ('Pending', 'Queued', 'Running')
-                    or (j.status = 'Failed' and j.attempts < j.max_attempts)))",
+                    or (j.status = 'Failed' and j.attempts < j.max_attempts)))"
     )
     .fetch_all(&engine.state.pool)
     .await?;
-    for (id, version) in orphans {
+    for orphan in orphans {
         let mut conn = engine.state.pool.acquire().await?;
-        report.requeued += queue::push_for_target(&mut conn, id, version).await? as usize;
+        report.requeued += queue::push_for_target(&mut conn, orphan.id, orphan.version).await? as usize;
     }
     Ok(())
 }
@@ -168,17 +165,17 @@ async fn requeue_orphans(engine: &Engine, report: &mut Report) -> anyhow::Result
 /// apalis keeps every finished row; the outcome lives in publish_attempts, so a week is plenty.
 /// Worker rows go once no task refers to them.
 async fn purge_finished_tasks(engine: &Engine) -> anyhow::Result<usize> {
-    let purged = sqlx::query(
+    let purged = sqlx::query!(
         "delete from apalis.jobs where job_type = $1 and status in ('Done', 'Killed', 'Failed')
          and coalesce(done_at, run_at) < now() - interval '7 days'
          and (status <> 'Failed' or attempts >= max_attempts)",
+        queue::QUEUE
     )
-    .bind(queue::QUEUE)
     .execute(&engine.state.pool)
     .await?;
-    sqlx::query(
+    sqlx::query!(
         "delete from apalis.workers w where w.last_seen < now() - interval '1 day'
-         and not exists (select 1 from apalis.jobs j where j.lock_by = w.id)",
+         and not exists (select 1 from apalis.jobs j where j.lock_by = w.id)"
     )
     .execute(&engine.state.pool)
     .await?;

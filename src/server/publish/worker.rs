@@ -1,14 +1,11 @@
 //! The apalis worker that runs publish tasks, configured on purpose:
 //! a fast poll so tasks fire on time, a unique name per process start so a restart recovers
 //! orphaned tasks, explicit concurrency and attempts, and a graceful stop.
-use super::batch::{Batcher, retry_conflicts};
+use super::engine::Engine;
 use super::listen::Resubscribe;
 use super::poll::Armed;
 use super::queue::{PublishTask, QUEUE};
-use super::record::{self, Report};
-use super::{claim, handler, sweeper};
-use crate::server::config::PublishSettings;
-use crate::server::db::claims::Claimed;
+use super::{handler, sweeper};
 use crate::server::state::AppState;
 use apalis::prelude::*;
 use apalis_postgres::{Config, PostgresStorage, Pubsub};
@@ -16,47 +13,6 @@ use sqlx::postgres::PgPoolOptions;
 use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
-
-/// What every task and the sweeper share.
-pub struct Engine {
-    pub state: AppState,
-    pub settings: PublishSettings,
-    /// This process start's worker name (apalis needs it unique to recover orphans).
-    pub worker: String,
-    /// Claims of many tasks, one transaction per batch.
-    pub claims: Batcher<PublishTask, Option<Claimed>>,
-    /// Outcomes of many attempts, one transaction per batch.
-    pub outcomes: Batcher<Report, bool>,
-}
-
-impl Engine {
-    /// Spawns the claim and outcome batch loops (they end with the engine).
-    pub fn new(state: AppState) -> Arc<Self> {
-        let settings = state.settings.publishing.clone();
-        let host = std::env::var("HOSTNAME").unwrap_or_else(|_| "herald".into());
-        let short = uuid::Uuid::new_v4().simple().to_string();
-        let worker = format!("{host}-{}-{}", std::process::id(), &short[..8]);
-        let (max, in_flight) = (settings.batch_max, settings.batches_in_flight);
-        let (pool, name) = (state.pool.clone(), worker.clone());
-        let rules = Arc::new(claim::Rules::of(&settings));
-        let claims = Batcher::spawn(max, in_flight, move |tasks: Vec<PublishTask>| {
-            let (pool, name, rules) = (pool.clone(), name.clone(), rules.clone());
-            async move { retry_conflicts(|| claim::batch(&pool, &name, &rules, &tasks)).await }
-        });
-        let pool = state.pool.clone();
-        let outcomes = Batcher::spawn(max, in_flight, move |reports: Vec<Report>| {
-            let pool = pool.clone();
-            async move { retry_conflicts(|| record::batch(&pool, &reports)).await }
-        });
-        Arc::new(Self {
-            state,
-            settings,
-            worker,
-            claims,
-            outcomes,
-        })
-    }
-}
 
 /// Running workers and sweeper; they stop when the shutdown future resolves.
 pub struct Workers {

@@ -1,12 +1,13 @@
 //! Threaded comments on a post; its author hears of them.
-use super::{missing_post, refused};
-use crate::api::error::AppError;
-use crate::api::review::CommentView;
 use crate::domain::workflow::{self, Actor};
+use crate::error::AppError;
 use crate::server::audit;
 use crate::server::auth::guard::Member;
 use crate::server::db::{comments, notifications, posts};
+use crate::server::posts::missing as missing_post;
 use crate::server::state::AppState;
+use crate::views::review::CommentView;
+use anyhow::Context;
 use serde_json::json;
 use uuid::Uuid;
 
@@ -23,7 +24,7 @@ pub async fn comment(
         role: member.role,
         is_author: false,
     })
-    .map_err(refused)?;
+    .map_err(AppError::from)?;
     let body = body.trim();
     if body.is_empty() {
         return Err(AppError::bad_request("Comment: write something first."));
@@ -33,7 +34,11 @@ pub async fn comment(
             "Comment: keep it under {MAX_COMMENT_CHARS} characters."
         )));
     }
-    let mut tx = state.pool.begin().await.map_err(AppError::unexpected)?;
+    let mut tx = state
+        .pool
+        .begin()
+        .await
+        .context("starting the comment transaction")?;
     let new = comments::NewComment {
         workspace_id: member.workspace_id,
         post_id,
@@ -44,14 +49,14 @@ pub async fn comment(
     };
     let Some(id) = comments::insert(&mut *tx, new)
         .await
-        .map_err(AppError::unexpected)?
+        .context("saving the comment")?
     else {
         drop(tx);
         return Err(gone(state, member, post_id).await);
     };
     let post = posts::find_for_update(&mut tx, member.workspace_id, post_id)
         .await
-        .map_err(AppError::unexpected)?
+        .context("locking the commented post")?
         .ok_or_else(missing_post)?;
     let excerpt = audit::excerpt(&post.body);
     let event = audit::post(
@@ -63,7 +68,7 @@ pub async fn comment(
         json!({"comment_id": id, "parent_id": parent_id}),
     )
     .await
-    .map_err(AppError::unexpected)?;
+    .context("recording the comment in the audit log")?;
     if let Some(author) = post.author_id {
         let title = format!("{} commented on your post", member.name);
         let link = format!("/compose?post={post_id}");
@@ -77,9 +82,9 @@ pub async fn comment(
         };
         notifications::notify(&mut *tx, &notice, &[], &[author], member.user_id)
             .await
-            .map_err(AppError::unexpected)?;
+            .context("notifying the post's author of the comment")?;
     }
-    tx.commit().await.map_err(AppError::unexpected)?;
+    tx.commit().await.context("committing the comment")?;
     Ok(CommentView {
         id,
         parent_id,
@@ -100,7 +105,9 @@ async fn gone(state: &AppState, member: &Member, post_id: Uuid) -> AppError {
             "This post does not exist any more (it may have been deleted); your comment was not saved."
                 .into(),
         ),
-        Err(error) => AppError::unexpected(error),
+        Err(error) => anyhow::Error::new(error)
+            .context("checking why the comment was not saved")
+            .into(),
     }
 }
 
@@ -111,11 +118,11 @@ pub async fn comments(
 ) -> Result<Vec<CommentView>, AppError> {
     posts::find(&state.pool, member.workspace_id, post_id)
         .await
-        .map_err(AppError::unexpected)?
+        .context("loading the post for its comments")?
         .ok_or_else(missing_post)?;
     let rows = comments::list(&state.pool, post_id)
         .await
-        .map_err(AppError::unexpected)?;
+        .context("loading the post's comments")?;
     Ok(rows
         .into_iter()
         .map(|row| CommentView {

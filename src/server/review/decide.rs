@@ -1,15 +1,17 @@
 //! Approve, or ask for changes: checked by the workflow, written in one transaction with the
 //! snapshot the reviewer saw, the note in the thread, the audit row and the author's notice.
-use super::{missing_post, refused, snapshot};
-use crate::api::error::AppError;
-use crate::api::review::Decided;
 use crate::domain::post::{PostStatus, TargetStatus};
 use crate::domain::workflow::{self, Actor};
+use crate::error::AppError;
 use crate::server::audit;
 use crate::server::auth::guard::Member;
 use crate::server::db::{comments, notifications, posts, reviews, workspaces};
+use crate::server::posts::lock;
+use crate::server::posts::snapshot;
 use crate::server::publish;
 use crate::server::state::AppState;
+use crate::views::review::Decided;
+use anyhow::Context;
 use chrono::{DateTime, Utc};
 use serde_json::json;
 use sqlx::PgTransaction;
@@ -29,12 +31,8 @@ pub async fn approve(
     let note = checked_note(note)?;
     let policy = workspaces::policy(&state.pool, member.workspace_id)
         .await
-        .map_err(AppError::unexpected)?;
-    let mut tx = state.pool.begin().await.map_err(AppError::unexpected)?;
-    let post = posts::find_for_update(&mut tx, member.workspace_id, id)
-        .await
-        .map_err(AppError::unexpected)?
-        .ok_or_else(missing_post)?;
+        .context("loading the workspace's approval policy")?;
+    let (mut tx, post) = lock(&state.pool, member.workspace_id, id).await?;
     let time_passed = post.scheduled_at.is_none_or(|at| at <= now);
     let status = workflow::approve(
         post.status,
@@ -43,20 +41,20 @@ pub async fn approve(
         (seen_version, post.version),
         time_passed,
     )
-    .map_err(refused)?;
+    .map_err(AppError::from)?;
     let version = posts::set_status(&mut tx, id, status)
         .await
-        .map_err(AppError::unexpected)?;
+        .context("storing the post's new status")?;
     posts::set_approval(&mut tx, id, Some(member.user_id))
         .await
-        .map_err(AppError::unexpected)?;
+        .context("recording who approved the post")?;
     if let (PostStatus::Scheduled, Some(at)) = (status, post.scheduled_at) {
         posts::set_target_statuses(&mut tx, id, TargetStatus::Scheduled)
             .await
-            .map_err(AppError::unexpected)?;
+            .context("scheduling the post's targets")?;
         publish::queue::schedule_post(&mut tx, id, version, at)
             .await
-            .map_err(AppError::unexpected)?;
+            .context("queueing the approved post for publishing")?;
     }
     let decision = Decision {
         post: &post,
@@ -67,7 +65,7 @@ pub async fn approve(
     let event = decision
         .record(&mut tx, member)
         .await
-        .map_err(AppError::unexpected)?;
+        .context("recording the review decision")?;
     let excerpt = audit::excerpt(&post.body);
     let body = match status {
         PostStatus::Scheduled => format!("“{excerpt}” is scheduled."),
@@ -83,8 +81,8 @@ pub async fn approve(
         &body,
     )
     .await
-    .map_err(AppError::unexpected)?;
-    tx.commit().await.map_err(AppError::unexpected)?;
+    .context("telling the author of the decision")?;
+    tx.commit().await.context("committing the review decision")?;
     tracing::info!(version, status = status.as_str(), "post approved");
     Ok(Decided {
         status,
@@ -103,21 +101,17 @@ pub async fn request_changes(
     note: &str,
 ) -> Result<Decided, AppError> {
     let note = checked_note(note)?;
-    let mut tx = state.pool.begin().await.map_err(AppError::unexpected)?;
-    let post = posts::find_for_update(&mut tx, member.workspace_id, id)
-        .await
-        .map_err(AppError::unexpected)?
-        .ok_or_else(missing_post)?;
+    let (mut tx, post) = lock(&state.pool, member.workspace_id, id).await?;
     let status = workflow::request_changes(
         post.status,
         actor(member, post.author_id),
         note.unwrap_or(""),
         (seen_version, post.version),
     )
-    .map_err(refused)?;
+    .map_err(AppError::from)?;
     let version = posts::set_status(&mut tx, id, status)
         .await
-        .map_err(AppError::unexpected)?;
+        .context("storing the post's new status")?;
     let decision = Decision {
         post: &post,
         version,
@@ -127,7 +121,7 @@ pub async fn request_changes(
     let event = decision
         .record(&mut tx, member)
         .await
-        .map_err(AppError::unexpected)?;
+        .context("recording the review decision")?;
     let title = format!("{} asks for changes", member.name);
     tell_author(
         &mut tx,
@@ -139,8 +133,8 @@ pub async fn request_changes(
         note.unwrap_or(""),
     )
     .await
-    .map_err(AppError::unexpected)?;
-    tx.commit().await.map_err(AppError::unexpected)?;
+    .context("telling the author of the decision")?;
+    tx.commit().await.context("committing the review decision")?;
     tracing::info!(version, "changes requested");
     Ok(Decided {
         status,

@@ -1,15 +1,16 @@
 //! The Needs review list, and one post under review with its thread and what changed.
-use super::snapshot::Snapshot;
 use super::{comments, diff};
-use crate::api::error::AppError;
-use crate::api::review::{PostUnderReview, ReviewItem};
 use crate::domain::post::PostStatus;
 use crate::domain::role::{Permission, Role};
 use crate::domain::workflow;
+use crate::error::AppError;
 use crate::server::auth::guard::Member;
 use crate::server::db::reviews;
 use crate::server::posts;
+use crate::server::posts::snapshot::Snapshot;
 use crate::server::state::AppState;
+use crate::views::review::{PostUnderReview, ReviewItem};
+use anyhow::Context;
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
@@ -20,7 +21,7 @@ pub async fn queue(
 ) -> Result<Vec<ReviewItem>, AppError> {
     let rows = reviews::queue(&state.pool, member.workspace_id)
         .await
-        .map_err(AppError::unexpected)?;
+        .context("loading the review queue")?;
     Ok(rows
         .into_iter()
         .map(|row| ReviewItem {
@@ -46,17 +47,17 @@ pub async fn detail(
     let pool = &state.pool;
     let author = reviews::author_name(pool, id)
         .await
-        .map_err(AppError::unexpected)?
+        .context("loading the post's author")?
         .unwrap_or_else(|| "A former member".into());
     let comments = comments(state, member, id).await?;
     let last = reviews::last_decision(pool, id)
         .await
-        .map_err(AppError::unexpected)?;
+        .context("loading the post's last review decision")?;
     let changes = match last {
         Some(decision) => {
             let targets = reviews::target_names(pool, id)
                 .await
-                .map_err(AppError::unexpected)?;
+                .context("loading the post's target accounts")?;
             let now_snapshot = Snapshot::of(
                 post.body.clone(),
                 post.scheduled_at,
@@ -66,7 +67,7 @@ pub async fn detail(
             // Off the async runtime: a diff is CPU work, bounded but not free.
             let changes = tokio::task::spawn_blocking(move || diff::since(decision, &now_snapshot))
                 .await
-                .map_err(AppError::unexpected)?;
+                .context("diffing the post against its last review decision")?;
             Some(changes)
         }
         None => None,

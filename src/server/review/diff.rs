@@ -5,10 +5,10 @@
 //! their length, so it is bounded: the common start and end are set aside first (cheap), a
 //! middle longer than `MAX_DIFFED_CHARS` is shown as removed and added whole, and the whole
 //! comparison gives up on finer detail at a deadline. Callers run it off the async runtime.
-use super::snapshot::Snapshot;
-use crate::api::review::{ChangesView, DiffKind, DiffPart, TargetChange};
 use crate::domain::schedule::{IanaZone, describe};
 use crate::server::db::reviews::Decision;
+use crate::server::posts::snapshot::Snapshot;
+use crate::views::review::{ChangesView, DiffKind, DiffPart, TargetChange};
 use chrono::{DateTime, Utc};
 use similar::{ChangeTag, TextDiff};
 use std::time::{Duration, Instant};

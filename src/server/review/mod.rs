@@ -4,25 +4,18 @@ mod comment;
 mod decide;
 mod detail;
 mod diff;
-pub mod snapshot;
 
 pub use comment::{comment, comments};
 pub use decide::{approve, request_changes};
 pub use detail::{detail, queue};
 
-use crate::api::error::AppError;
-use crate::domain::workflow::Refusal;
+use crate::error::AppError;
+use crate::server::auth::guard::Member;
+use anyhow::Context;
 
-/// A refused workflow step as the error its person sees.
-pub fn refused(refusal: Refusal) -> AppError {
-    let message = refusal.to_string();
-    match refusal {
-        Refusal::NoteRequired => AppError::BadRequest(message),
-        r if r.is_forbidden() => AppError::Forbidden(message),
-        _ => AppError::Conflict(message),
-    }
-}
-
-pub(crate) fn missing_post() -> AppError {
-    AppError::NotFound("This post does not exist in this workspace (it may have been deleted).".into())
+/// How many posts wait for review (the navigation's badge).
+pub async fn waiting(pool: &sqlx::PgPool, member: &Member) -> Result<i64, AppError> {
+    Ok(crate::server::db::reviews::queue_count(pool, member.workspace_id)
+        .await
+        .context("counting the posts waiting for review")?)
 }

@@ -3,12 +3,13 @@
 //! in (see `joining`). So the answer is the same whoever the email belongs to, and no link can
 //! set the password of an account it did not create.
 use super::{invite_mail, token};
-use crate::api::error::AppError;
 use crate::domain::{email::Email, role::Role};
+use crate::error::AppError;
 use crate::server::audit;
 use crate::server::auth::guard::Member;
 use crate::server::db::{invites, memberships, workspaces};
 use crate::server::state::AppState;
+use anyhow::Context;
 use chrono::{Duration, Utc};
 use uuid::Uuid;
 
@@ -50,11 +51,15 @@ pub async fn open(
     role: Role,
 ) -> Result<Invited, AppError> {
     let email = Email::parse(email).map_err(AppError::bad_request)?;
-    let mut tx = state.pool.begin().await.map_err(AppError::unexpected)?;
+    let mut tx = state
+        .pool
+        .begin()
+        .await
+        .context("starting the invite transaction")?;
     // Only this workspace's own members are named: the inviter sees them on the Team page.
     if memberships::has_email(&mut *tx, workspace_id, email.as_str())
         .await
-        .map_err(AppError::unexpected)?
+        .context("checking whether the email is already a member")?
     {
         return Err(AppError::Conflict(format!(
             "{email} is already a member of this workspace."
@@ -73,7 +78,7 @@ pub async fn open(
         },
     )
     .await
-    .map_err(AppError::unexpected)?;
+    .context("saving the invite")?;
     if let Some(actor) = actor {
         audit::by_member(
             &mut *tx,
@@ -85,12 +90,12 @@ pub async fn open(
             serde_json::json!({"email": email.as_str(), "role": role}),
         )
         .await
-        .map_err(AppError::unexpected)?;
+        .context("recording the invite in the audit log")?;
     }
     let workspace_name = workspaces::name(&mut *tx, workspace_id)
         .await
-        .map_err(AppError::unexpected)?;
-    tx.commit().await.map_err(AppError::unexpected)?;
+        .context("loading the workspace's name for the invite")?;
+    tx.commit().await.context("committing the invite")?;
     tracing::info!(invite_id = %id, role = %role, "invite opened");
     let delivery = deliver(state, &email, &workspace_name, actor, role, &token).await;
     Ok(Invited { id, email, delivery })
@@ -108,9 +113,9 @@ pub async fn renew(state: &AppState, actor: &Member, invite_id: Uuid) -> Result<
         expiry(state),
     )
     .await
-    .map_err(AppError::unexpected)?
+    .context("renewing the invite's link")?
     .ok_or_else(|| AppError::NotFound(NO_SUCH_INVITE.into()))?;
-    let email = Email::parse(&email).map_err(AppError::unexpected)?;
+    let email = Email::parse(&email).context("parsing the renewed invite's email")?;
     let delivery = deliver(state, &email, &actor.workspace_name, Some(actor), role, &token).await;
     Ok(Invited {
         id: invite_id,
@@ -122,10 +127,14 @@ pub async fn renew(state: &AppState, actor: &Member, invite_id: Uuid) -> Result<
 /// Withdraws a pending invite: its link stops working.
 #[tracing::instrument(skip_all, fields(workspace_id = %actor.workspace_id, %invite_id))]
 pub async fn withdraw(state: &AppState, actor: &Member, invite_id: Uuid) -> Result<(), AppError> {
-    let mut tx = state.pool.begin().await.map_err(AppError::unexpected)?;
+    let mut tx = state
+        .pool
+        .begin()
+        .await
+        .context("starting the invite withdrawal")?;
     let email = invites::withdraw(&mut *tx, actor.workspace_id, invite_id)
         .await
-        .map_err(AppError::unexpected)?
+        .context("withdrawing the invite")?
         .ok_or_else(|| AppError::NotFound(NO_SUCH_INVITE.into()))?;
     audit::by_member(
         &mut *tx,
@@ -137,8 +146,8 @@ pub async fn withdraw(state: &AppState, actor: &Member, invite_id: Uuid) -> Resu
         serde_json::json!({"email": email}),
     )
     .await
-    .map_err(AppError::unexpected)?;
-    tx.commit().await.map_err(AppError::unexpected)?;
+    .context("recording the withdrawn invite in the audit log")?;
+    tx.commit().await.context("committing the withdrawn invite")?;
     Ok(())
 }
 
@@ -171,6 +180,19 @@ async fn deliver(
         Some(Err(error)) => {
             tracing::warn!(error = format!("{error:#}"), "could not mail an invite");
             Delivery::MailFailed(format!("{error}"))
+        }
+    }
+}
+
+impl From<Invited> for crate::views::team::InviteResult {
+    fn from(invited: Invited) -> Self {
+        Self {
+            email: invited.email.as_str().to_owned(),
+            delivery: match invited.delivery {
+                Delivery::Link(link) => crate::views::team::InviteDelivery::Link(link),
+                Delivery::Mailed => crate::views::team::InviteDelivery::Mailed,
+                Delivery::MailFailed(why) => crate::views::team::InviteDelivery::MailFailed(why),
+            },
         }
     }
 }

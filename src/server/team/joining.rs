@@ -3,8 +3,8 @@
 //! the invited address. Either way the invite token is needed, so being signed in as an
 //! address is never enough to join a workspace that invited it.
 use super::token;
-use crate::api::error::AppError;
 use crate::domain::{email::Email, names::parse_name, password as password_rules, role::Role};
+use crate::error::AppError;
 use crate::server::auth::guard::RequestContext;
 use crate::server::auth::{device, password, session, throttle};
 use crate::server::db::{self, audit, invites, memberships, users};
@@ -41,17 +41,17 @@ pub async fn details(request: &RequestContext, token: &str) -> Result<InviteDeta
     let state = &request.state;
     let invite = invites::find_open(&state.pool, &token::hash(token))
         .await
-        .map_err(AppError::unexpected)?
+        .context("looking up the invite by its token")?
         .ok_or_else(|| AppError::NotFound(INVALID_LINK.into()))?;
     let viewer = match session::current(&request.session)
         .await
-        .map_err(AppError::unexpected)?
+        .context("reading the session")?
     {
         None => Viewer::SignedOut,
         Some(signed_in) => {
             let email = users::email(&state.pool, signed_in.user_id)
                 .await
-                .map_err(AppError::unexpected)?;
+                .context("loading the signed-in person's email")?;
             if email.eq_ignore_ascii_case(&invite.email) {
                 Viewer::Invitee
             } else {
@@ -80,7 +80,7 @@ pub async fn create_account(
     // Creating an account here would sign this browser out of the one it is in.
     if session::current(&request.session)
         .await
-        .map_err(AppError::unexpected)?
+        .context("reading the session")?
         .is_some()
     {
         return Err(AppError::Conflict(
@@ -92,7 +92,7 @@ pub async fn create_account(
     let token_hash = token::hash(token);
     if invites::find_open(&state.pool, &token_hash)
         .await
-        .map_err(AppError::unexpected)?
+        .context("looking up the invite by its token")?
         .is_none()
     {
         return Err(AppError::NotFound(INVALID_LINK.into()));
@@ -102,27 +102,28 @@ pub async fn create_account(
     throttle::allow_new_account(request).await?;
     let hash = password::hash(password).await?;
 
-    let mut tx = state.pool.begin().await.map_err(AppError::unexpected)?;
+    let mut tx = state
+        .pool
+        .begin()
+        .await
+        .context("starting the transaction for the new account")?;
     let invite = invites::lock_open(&mut tx, &token_hash)
         .await
-        .map_err(AppError::unexpected)?
+        .context("locking the invite")?
         .ok_or_else(|| AppError::NotFound(INVALID_LINK.into()))?;
-    let email = Email::parse(&invite.email).map_err(AppError::unexpected)?;
+    let email = Email::parse(&invite.email).context("parsing the invite's email")?;
     let user_id = match users::insert(&mut *tx, &email, &name, &hash).await {
         Ok(id) => id,
         Err(e) if db::is_unique_violation(&e, "users_email_key") => {
             return Err(AppError::Conflict(ACCOUNT_EXISTS.into()));
         }
-        Err(e) => return Err(AppError::unexpected(e)),
+        Err(e) => Err(e).context("creating the invited person's account")?,
     };
     join_in(&mut tx, &invite, user_id, &name).await?;
-    tx.commit()
-        .await
-        .context("could not commit the accepted invite")
-        .map_err(AppError::unexpected)?;
+    tx.commit().await.context("committing the accepted invite")?;
     session::begin(&request.session, user_id, invite.workspace_id)
         .await
-        .map_err(AppError::unexpected)?;
+        .context("signing the new member in")?;
     device::remember(request, email.as_str(), None);
     tracing::info!(%user_id, workspace_id = %invite.workspace_id, "joined with a new account");
     Ok(())
@@ -133,14 +134,18 @@ pub async fn create_account(
 pub async fn join(request: &RequestContext, token: &str) -> Result<(), AppError> {
     let state = &request.state;
     let signed_in = request.signed_in().await?;
-    let mut tx = state.pool.begin().await.map_err(AppError::unexpected)?;
+    let mut tx = state
+        .pool
+        .begin()
+        .await
+        .context("starting the transaction to join")?;
     let invite = invites::lock_open(&mut tx, &token::hash(token))
         .await
-        .map_err(AppError::unexpected)?
+        .context("locking the invite")?
         .ok_or_else(|| AppError::NotFound(INVALID_LINK.into()))?;
     let email = users::email(&mut *tx, signed_in.user_id)
         .await
-        .map_err(AppError::unexpected)?;
+        .context("loading the signed-in person's email")?;
     if !email.eq_ignore_ascii_case(&invite.email) {
         return Err(AppError::Forbidden(format!(
             "This invitation is for {}, and you are signed in as {email}. Sign out, then sign in \
@@ -150,15 +155,12 @@ pub async fn join(request: &RequestContext, token: &str) -> Result<(), AppError>
     }
     let name = users::name(&mut *tx, signed_in.user_id)
         .await
-        .map_err(AppError::unexpected)?;
+        .context("loading the signed-in person's name")?;
     join_in(&mut tx, &invite, signed_in.user_id, &name).await?;
-    tx.commit()
-        .await
-        .context("could not commit the accepted invite")
-        .map_err(AppError::unexpected)?;
+    tx.commit().await.context("committing the accepted invite")?;
     session::switch_workspace(&request.session, invite.workspace_id)
         .await
-        .map_err(AppError::unexpected)?;
+        .context("switching the session to the joined workspace")?;
     tracing::info!(user_id = %signed_in.user_id, workspace_id = %invite.workspace_id, "joined");
     Ok(())
 }
@@ -172,10 +174,10 @@ async fn join_in(
 ) -> Result<(), AppError> {
     memberships::insert(&mut **tx, invite.workspace_id, user_id, invite.role)
         .await
-        .map_err(AppError::unexpected)?;
+        .context("adding the membership")?;
     invites::mark_accepted(tx, invite.id, user_id)
         .await
-        .map_err(AppError::unexpected)?;
+        .context("marking the invite accepted")?;
     audit::record(
         &mut **tx,
         audit::Entry {
@@ -189,6 +191,6 @@ async fn join_in(
         },
     )
     .await
-    .map_err(AppError::unexpected)?;
+    .context("recording the join in the audit log")?;
     Ok(())
 }

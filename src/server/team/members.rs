@@ -1,9 +1,10 @@
-use crate::api::error::AppError;
 use crate::domain::role::{Permission, Role};
+use crate::error::AppError;
 use crate::server::audit;
 use crate::server::auth::guard::Member;
 use crate::server::db::{memberships, users};
 use crate::server::state::AppState;
+use anyhow::Context;
 use uuid::Uuid;
 
 /// Changes another member's role. Only owners hand out or take away ownership, and a
@@ -20,7 +21,7 @@ pub async fn change_role(
             "You cannot change your own role; ask another owner or admin.",
         ));
     }
-    let mut tx = state.pool.begin().await.map_err(AppError::unexpected)?;
+    let mut tx = state.pool.begin().await.context("starting the role change")?;
     let current = role_of(&mut tx, actor.workspace_id, user_id).await?;
     if (current == Role::Owner || role == Role::Owner) && !actor.role.can(Permission::ManageOwners) {
         return Err(AppError::Forbidden(
@@ -32,10 +33,10 @@ pub async fn change_role(
     }
     memberships::set_role(&mut *tx, actor.workspace_id, user_id, role)
         .await
-        .map_err(AppError::unexpected)?;
+        .context("setting the member's role")?;
     let email = users::email(&mut *tx, user_id)
         .await
-        .map_err(AppError::unexpected)?;
+        .context("loading the member's email")?;
     audit::by_member(
         &mut *tx,
         actor,
@@ -46,8 +47,8 @@ pub async fn change_role(
         serde_json::json!({"email": email, "from": current, "to": role}),
     )
     .await
-    .map_err(AppError::unexpected)?;
-    tx.commit().await.map_err(AppError::unexpected)?;
+    .context("recording the role change in the audit log")?;
+    tx.commit().await.context("committing the role change")?;
     tracing::info!("role changed");
     Ok(())
 }
@@ -60,7 +61,7 @@ pub async fn remove(state: &AppState, actor: &Member, user_id: Uuid) -> Result<(
             "You cannot remove yourself; ask another owner or admin.",
         ));
     }
-    let mut tx = state.pool.begin().await.map_err(AppError::unexpected)?;
+    let mut tx = state.pool.begin().await.context("starting the member removal")?;
     let current = role_of(&mut tx, actor.workspace_id, user_id).await?;
     if current == Role::Owner {
         if !actor.role.can(Permission::ManageOwners) {
@@ -70,10 +71,10 @@ pub async fn remove(state: &AppState, actor: &Member, user_id: Uuid) -> Result<(
     }
     memberships::delete(&mut *tx, actor.workspace_id, user_id)
         .await
-        .map_err(AppError::unexpected)?;
+        .context("deleting the membership")?;
     let email = users::email(&mut *tx, user_id)
         .await
-        .map_err(AppError::unexpected)?;
+        .context("loading the removed member's email")?;
     audit::by_member(
         &mut *tx,
         actor,
@@ -84,8 +85,8 @@ pub async fn remove(state: &AppState, actor: &Member, user_id: Uuid) -> Result<(
         serde_json::json!({"email": email, "role": current}),
     )
     .await
-    .map_err(AppError::unexpected)?;
-    tx.commit().await.map_err(AppError::unexpected)?;
+    .context("recording the removal in the audit log")?;
+    tx.commit().await.context("committing the member removal")?;
     tracing::info!("member removed");
     Ok(())
 }
@@ -93,7 +94,7 @@ pub async fn remove(state: &AppState, actor: &Member, user_id: Uuid) -> Result<(
 async fn ensure_another_owner(tx: &mut sqlx::PgTransaction<'_>, workspace_id: Uuid) -> Result<(), AppError> {
     let owners = memberships::count_owners_for_update(&mut **tx, workspace_id)
         .await
-        .map_err(AppError::unexpected)?;
+        .context("counting the workspace's owners")?;
     if owners < 2 {
         return Err(AppError::Conflict(
             "A workspace needs at least one owner. Make someone else an owner first.".into(),
@@ -109,6 +110,6 @@ async fn role_of(
 ) -> Result<Role, AppError> {
     memberships::role_of(&mut **tx, workspace_id, user_id)
         .await
-        .map_err(AppError::unexpected)?
+        .context("loading the member's role")?
         .ok_or_else(|| AppError::NotFound("That person is not a member of this workspace.".into()))
 }

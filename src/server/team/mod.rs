@@ -3,4 +3,5 @@ mod invite_mail;
 pub mod invites;
 pub mod joining;
 pub mod members;
+pub mod roster;
 mod token;

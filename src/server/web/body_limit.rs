@@ -1,6 +1,6 @@
 //! A cap on request bodies. Server functions read their whole body into memory, so without
 //! one a single request could exhaust it.
-use crate::api::error::AppError;
+use crate::error::AppError;
 use crate::server::state::AppState;
 use axum::body::Body;
 use axum::extract::{Request, State};

@@ -2,7 +2,7 @@
 //! of this site. Browsers say where a request comes from (Sec-Fetch-Site, Origin, Referer);
 //! a request that says nothing is not from a browser, so it cannot ride on a victim's cookie
 //! (which is also SameSite=Lax).
-use crate::api::error::AppError;
+use crate::error::AppError;
 use crate::server::state::AppState;
 use axum::extract::{Request, State};
 use axum::http::header::{HOST, ORIGIN, REFERER};

@@ -1,15 +1,17 @@
 //! What every response and every state-changing request goes through: security headers,
 //! the same-origin check and the request-size limit; and the files of the site.
+pub mod audit_csv;
 pub mod body_limit;
 pub mod csp;
 pub mod csrf;
+pub mod error_status;
 pub mod headers;
 pub mod monitoring;
 pub mod request_log;
 pub mod return_to;
 pub mod site_files;
 
-use crate::api::error::AppError;
+use crate::error::AppError;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 

@@ -1,5 +1,10 @@
 //! Cases the fuzzer found, kept as plain tests.
 use crate::helpers::{error, spawn_app};
+use herald::api::accounts::ConnectAccount;
+use herald::api::auth::{CurrentSession, SignIn};
+use herald::api::invite::InviteDetails;
+use herald::api::posts::UploadImage;
+use leptos::server_fn::ServerFn;
 use sqlx::PgPool;
 
 /// A form body that is not UTF-8 used to be a 500 ("internal"): the body is the sender's
@@ -7,11 +12,11 @@ use sqlx::PgPool;
 #[sqlx::test]
 async fn a_body_that_is_not_utf8_is_a_400(pool: PgPool) {
     let app = spawn_app(pool).await;
-    for function in ["session", "sign_in", "invite_details"] {
+    for function in [CurrentSession::PATH, SignIn::PATH, InviteDetails::PATH] {
         let response = app
             .browser()
             .client
-            .post(app.url(&format!("/api/{function}")))
+            .post(app.url(function))
             .header("content-type", "application/x-www-form-urlencoded")
             .body(vec![b'e', b'=', 0xff, 0xfe, 0xc3, 0x28])
             .send()
@@ -34,7 +39,7 @@ async fn an_upload_without_a_multipart_boundary_is_a_400(pool: PgPool) {
         Some("application/x-www-form-urlencoded"),
         Some("multipart/form-data"),
     ] {
-        let mut request = owner.client.post(app.url("/api/upload_image")).body("image=x");
+        let mut request = owner.client.post(app.url(UploadImage::PATH)).body("image=x");
         if let Some(content_type) = content_type {
             request = request.header("content-type", content_type);
         }
@@ -51,14 +56,10 @@ async fn a_huge_malformed_value_is_a_short_400(pool: PgPool) {
     let app = spawn_app(pool).await;
     let owner = app.owner("olive@example.com", "Acme").await;
     let platform = "🧨".repeat(17_500);
-    let response = app
-        .call(
-            &owner,
-            "connect_account",
-            &[("platform", &platform), ("colour", "#000000")],
-        )
-        .await;
-    let (status, message) = error(response).await;
+    let (status, message) = app
+        .send_form::<ConnectAccount>(&owner, &[("platform", platform.as_str()), ("colour", "#000000")])
+        .await
+        .refused();
     assert_eq!(status, 400, "{message}");
     assert!(message.len() < 2_000, "{} bytes", message.len());
 }

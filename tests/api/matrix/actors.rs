@@ -50,7 +50,7 @@ impl Cast {
         let mut browsers = Vec::new();
         for role in [Role::Admin, Role::Editor, Role::Contributor, Role::Viewer] {
             let actor = Actor::Member(role);
-            browsers.push((actor, app.member(&owner, &actor.email(), role.as_str()).await));
+            browsers.push((actor, app.member(&owner, &actor.email(), role).await));
         }
         browsers.push((Actor::Member(Role::Owner), owner));
         let outsider = app.owner(&Actor::Outsider.email(), "Matrix B").await;

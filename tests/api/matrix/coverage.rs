@@ -1,9 +1,8 @@
 //! What the app registers, compared with the matrix's rows, both ways.
 use super::{routes, table};
+use axum::http::Method;
+use herald::startup::plain_routes;
 use std::collections::BTreeSet;
-
-/// The router's plain routes, read from where they are declared.
-const STARTUP: &str = include_str!("../../../src/server/startup.rs");
 
 /// Every registered server function, by endpoint name.
 pub fn registered_functions() -> BTreeSet<String> {
@@ -12,14 +11,10 @@ pub fn registered_functions() -> BTreeSet<String> {
         .collect()
 }
 
-/// The router's plain routes and the app's pages, as axum spells them.
+/// The router's plain routes (the table it is built from) and the app's pages, as axum spells
+/// them.
 pub fn registered_routes() -> BTreeSet<String> {
-    let mut paths: BTreeSet<String> = STARTUP
-        .split(".route(\"")
-        .skip(1)
-        .filter_map(|rest| rest.split('"').next())
-        .map(str::to_owned)
-        .collect();
+    let mut paths: BTreeSet<String> = plain_routes().iter().map(|route| route.path.to_owned()).collect();
     paths.extend(
         leptos_axum::generate_route_list(herald::app::App)
             .iter()
@@ -35,6 +30,17 @@ pub fn missing_rows() -> Vec<String> {
     let paths = registered_routes();
     let rows: BTreeSet<String> = routes::ROUTES.iter().map(|r| r.path.to_owned()).collect();
     problems.extend(differences(&paths, &rows, "route", "tests/api/matrix/routes.rs"));
+    problems.extend(
+        plain_routes()
+            .iter()
+            .filter(|route| route.method != Method::GET)
+            .map(|route| {
+                format!(
+                    "route `{} {}`: the matrix only sends GET; teach tests/api/matrix/routes.rs this method",
+                    route.method, route.path
+                )
+            }),
+    );
     problems
 }
 

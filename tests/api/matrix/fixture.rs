@@ -1,12 +1,15 @@
 //! This workspace's objects, made once (read by many rows), and fresh ones for calls that use
 //! them up (delete, cancel, approve…). Each object carries a secret the outsider must not see.
 use super::actors::{Actor, Cast};
+use crate::calls::{composer, ticked};
 use crate::fakes::{MASTODON_TOKEN, fake_mastodon};
-use crate::helpers::{TestApp, json};
+use crate::helpers::{TestApp, token_of};
 use crate::media::PNG;
 use crate::seed;
 use chrono::{Duration, Utc};
-use herald::api::posts::{SavedPost, UploadedImage};
+use herald::api::accounts::ConnectAccount;
+use herald::api::posts::SavePost;
+use herald::domain::post::Intent;
 use herald::domain::role::Role;
 use uuid::Uuid;
 use wiremock::MockServer;
@@ -33,20 +36,11 @@ impl Fixture {
         let owner = cast.owner();
         let workspace = app.viewer(owner).await.workspace.id;
         let mastodon = fake_mastodon().await;
-        let connected = app
-            .call(
-                owner,
-                "connect_account",
-                &[
-                    ("platform", "mastodon"),
-                    ("display_name", &format!("Toots {ACCOUNT_SECRET}")),
-                    ("colour", "#0EA5E9"),
-                    ("fields[instance_url]", &mastodon.uri()),
-                    ("fields[access_token]", MASTODON_TOKEN),
-                ],
-            )
-            .await;
-        let account: Uuid = json(connected).await;
+        let toots = ConnectAccount {
+            display_name: format!("Toots {ACCOUNT_SECRET}"),
+            ..crate::calls::mastodon(&mastodon.uri(), MASTODON_TOKEN)
+        };
+        let account = app.connect_account(owner, &toots).await.ok();
         let (post, _) = seed::post(app, workspace, &[account], Utc::now() + Duration::hours(2)).await;
         sqlx::query("update posts set body = $2 where id = $1")
             .bind(post)
@@ -54,24 +48,18 @@ impl Fixture {
             .execute(&app.pool)
             .await
             .unwrap();
-        let commented = app
-            .call(
-                owner,
-                "comment_post",
-                &[("post_id", &post.to_string()), ("body", COMMENT_SECRET)],
-            )
-            .await;
+        let commented = app.comment_post(owner, post, COMMENT_SECRET).await;
         assert_eq!(commented.status(), 200, "the fixture's comment");
-        let media = upload(app, owner).await;
-        app.invite(owner, &format!("{INVITEE_SECRET}@matrix-a.example"), "editor")
+        let media = app.upload_image(owner, PNG.to_vec(), "red.png").await.ok().id;
+        app.invite(owner, &format!("{INVITEE_SECRET}@matrix-a.example"), Role::Editor)
             .await;
-        let link = app.invite(owner, "invited@matrix-a.example", "viewer").await;
+        let link = app.invite(owner, "invited@matrix-a.example", Role::Viewer).await;
         Self {
             workspace,
             account,
             post,
             media,
-            invite_token: token_of(&link),
+            invite_token: token_of(&link).to_owned(),
             mastodon,
         }
     }
@@ -120,18 +108,14 @@ impl Fixture {
     /// A post the contributor submitted for review: (id, version).
     pub async fn in_review(&self, app: &TestApp, cast: &Cast) -> (Uuid, i32) {
         let contributor = cast.browser(Actor::Member(Role::Contributor));
-        let account = self.account.to_string();
-        let date = (Utc::now() + Duration::days(2)).format("%Y-%m-%d").to_string();
-        let form = [
-            ("body", "Please review"),
-            ("targets[0][account_id]", account.as_str()),
-            ("targets[0][selected]", "true"),
-            ("date", date.as_str()),
-            ("time", "10:30"),
-            ("timezone", "UTC"),
-            ("intent", "submit"),
-        ];
-        let saved: SavedPost = json(app.call(contributor, "save_post", &form).await).await;
+        let form = SavePost {
+            body: "Please review".into(),
+            targets: vec![ticked(self.account)],
+            date: (Utc::now() + Duration::days(2)).format("%Y-%m-%d").to_string(),
+            time: "10:30".into(),
+            ..composer(Intent::Submit)
+        };
+        let saved = app.save_post(contributor, &form).await.ok();
         (saved.id, saved.version)
     }
 
@@ -143,42 +127,25 @@ impl Fixture {
     /// Someone invited and not joined yet: (invite id, invite token).
     pub async fn invitee(&self, app: &TestApp, cast: &Cast) -> (Uuid, String) {
         let email = format!("{}@matrix-a.example", Uuid::new_v4().simple());
-        let link = app.invite(cast.owner(), &email, "viewer").await;
+        let link = app.invite(cast.owner(), &email, Role::Viewer).await;
         let invite: Uuid = sqlx::query_scalar("select id from invites where email = $1 and used_at is null")
             .bind(&email)
             .fetch_one(&app.pool)
             .await
             .unwrap();
-        (invite, token_of(&link))
+        (invite, token_of(&link).to_owned())
     }
 
     /// Someone who joined as a viewer a moment ago: their user id.
     pub async fn newcomer(&self, app: &TestApp, cast: &Cast) -> Uuid {
         let email = format!("{}@matrix-a.example", Uuid::new_v4().simple());
-        let joined = app.member(cast.owner(), &email, "viewer").await;
+        let joined = app.member(cast.owner(), &email, Role::Viewer).await;
         app.viewer(&joined).await.user_id
     }
-}
-
-fn token_of(link: &str) -> String {
-    link.rsplit('/').next().unwrap().to_owned()
 }
 
 /// The one image, as the composer uploads it.
 pub fn image_form() -> reqwest::multipart::Form {
     let part = reqwest::multipart::Part::bytes(PNG.to_vec()).file_name("red.png");
     reqwest::multipart::Form::new().part("image", part)
-}
-
-async fn upload(app: &TestApp, owner: &crate::helpers::Browser) -> Uuid {
-    let response = owner
-        .client
-        .post(app.url("/api/upload_image"))
-        .header("accept", "application/json")
-        .multipart(image_form())
-        .send()
-        .await
-        .unwrap();
-    let image: UploadedImage = json(response).await;
-    image.id
 }

@@ -17,8 +17,9 @@
 //!   pending invitee.
 //!
 //! The lists are not trusted to be complete: the registered server functions (server_fn's
-//! inventory), the router's plain routes (read from `src/server/startup.rs`) and the Leptos
-//! pages are enumerated, and a missing row fails the test by name.
+//! inventory), the router's plain routes (`herald::startup::plain_routes`, the table the
+//! router is built from) and the Leptos pages are enumerated, and a missing row fails the test
+//! by name.
 mod actors;
 mod calls;
 mod check;

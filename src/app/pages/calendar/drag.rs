@@ -1,9 +1,9 @@
 //! Drag a post to another day (month) or hour (week) to reschedule it. Only in the hydrated
 //! page, and only for people who may edit; the chip stays a link to the composer's time fields.
 use super::placement::{Chip, Slot};
-use crate::api::error::AppError;
-use crate::api::posts::{ReschedulePost, Rescheduled};
+use crate::api::calendar::{ReschedulePost, Rescheduled};
 use crate::domain::schedule::IanaZone;
+use crate::error::AppError;
 use chrono::{NaiveDateTime, NaiveTime, Timelike};
 use leptos::ev::DragEvent;
 use leptos::prelude::*;

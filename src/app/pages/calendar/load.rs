@@ -2,10 +2,10 @@
 use super::period::Period;
 use super::placement::{Placed, place};
 use super::query::{CalendarQuery, RawQuery};
-use crate::api::error::AppError;
-use crate::api::posts::list_posts;
+use crate::api::calendar::list_posts;
 use crate::app::clock;
 use crate::domain::schedule::to_local;
+use crate::error::AppError;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 

@@ -1,7 +1,7 @@
 //! Puts posts at their local day and time and keeps only what a view shows, so a month with
 //! thousands of posts renders (and hydrates) a few hundred chips and "+N more" counts.
 use super::query::View;
-use crate::api::posts::PostSummary;
+use crate::api::calendar::PostSummary;
 use crate::domain::post::PostStatus;
 use crate::domain::schedule::{IanaZone, to_local};
 use chrono::{NaiveDate, NaiveDateTime, Timelike};
@@ -141,7 +141,7 @@ fn chip(post: PostSummary, local: NaiveDateTime, view: View) -> Chip {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::posts::TargetSummary;
+    use crate::api::calendar::TargetSummary;
     use crate::domain::post::TargetStatus;
     use chrono::{DateTime, TimeDelta, Utc};
 

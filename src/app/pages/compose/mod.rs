@@ -9,10 +9,10 @@ pub mod preview;
 mod when;
 
 use super::header::PageHeader;
-use super::review::thread::Thread;
 use crate::api::accounts::list_accounts;
 use crate::api::posts::get_post;
 use crate::app::components::alert::{Alert, Tone};
+use crate::app::components::comment_thread::Thread;
 use crate::app::shell::current_viewer;
 use crate::domain::post::PostStatus;
 use crate::domain::role::Permission;

@@ -1,7 +1,7 @@
 //! The dashboard's server actions; the page reloads its overview after any of them.
 use crate::api::accounts::PauseAccount;
 use crate::api::dashboard::RetryTargets;
-use crate::api::publishing::{PausePublishing, ResolveTarget};
+use crate::api::dashboard::{PausePublishing, ResolveTarget};
 use leptos::prelude::*;
 
 #[derive(Clone, Copy)]

@@ -2,7 +2,7 @@
 //! person can do about it.
 use super::Board;
 use crate::api::dashboard::TargetRow;
-use crate::api::publishing::{ResolveTarget, TargetAction};
+use crate::api::dashboard::{ResolveTarget, TargetAction};
 use crate::app::components::field::{INPUT_CLASS, SECONDARY_BUTTON};
 use crate::domain::post::TargetStatus;
 use crate::domain::schedule::label;

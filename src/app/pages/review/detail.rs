@@ -1,11 +1,11 @@
 use super::super::header::PageHeader;
 use super::changes::Changes;
 use super::decide::{Decide, Decisions, outcome};
-use super::thread::Thread;
 use crate::api::accounts::list_accounts;
 use crate::api::review::review_detail;
 use crate::app::components::alert::{Alert, Tone};
-use crate::app::pages::compose::preview::PreviewCard;
+use crate::app::components::comment_thread::Thread;
+use crate::app::components::post_preview::post_cards;
 use crate::app::shell::current_viewer;
 use crate::domain::role::Permission;
 use leptos::prelude::*;
@@ -34,9 +34,7 @@ pub fn ReviewPage() -> impl IntoView {
         |(id, _, _)| async move {
             match id {
                 Some(id) => review_detail(id).await,
-                None => Err(crate::api::error::AppError::NotFound(
-                    "There is no such post.".into(),
-                )),
+                None => Err(crate::error::AppError::NotFound("There is no such post.".into())),
             }
         },
     );
@@ -66,16 +64,7 @@ pub fn ReviewPage() -> impl IntoView {
                     }
                 };
                 let post = detail.post.clone();
-                let cards = post
-                    .targets
-                    .iter()
-                    .filter_map(|target| {
-                        let account = accounts.iter().find(|a| a.id == target.account_id)?.clone();
-                        let text = target.body_override.clone().unwrap_or_else(|| post.body.clone());
-                        let urls = post.media.iter().map(|m| m.url()).collect();
-                        Some(view! { <PreviewCard account text image_urls=urls /> })
-                    })
-                    .collect_view();
+                let cards = post_cards(&post, &accounts);
                 view! {
                     <div class="grid gap-8 lg:grid-cols-5">
                         <div class="space-y-6 lg:col-span-3">

@@ -3,7 +3,6 @@
 mod changes;
 mod decide;
 mod detail;
-pub mod thread;
 
 pub use detail::ReviewPage;
 

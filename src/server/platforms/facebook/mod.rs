@@ -1,13 +1,9 @@
-//! Facebook Pages: a Page access token and the Page id. Also home of the Graph API handling
-//! that Instagram and Threads share (`graph`).
-mod graph;
+//! Facebook Pages: a Page access token and the Page id.
 #[cfg(test)]
 mod tests;
 
-pub(super) use graph::{Created, graph_json, numeric_id, permalink, post_form, wait_until_finished};
-
+use super::meta_graph::{Created, Graph, numeric_id};
 use super::{Credentials, Network, NetworkContext, NetworkError, Outgoing, Published, Verified};
-use crate::domain::text::AccountTextSettings;
 use async_trait::async_trait;
 use serde::Deserialize;
 
@@ -32,22 +28,9 @@ impl Network for Facebook {
         ctx: &NetworkContext<'_>,
         credentials: &Credentials,
     ) -> Result<Verified, NetworkError> {
-        let (token, page_id) = page(credentials)?;
-        let page: Page = graph_json(
-            ctx.http
-                .get(format!(
-                    "{}/{page_id}?fields=id,name",
-                    ctx.endpoints.facebook_graph
-                ))
-                .bearer_auth(token),
-            token,
-        )
-        .await?;
-        Ok(Verified {
-            handle: page.name,
-            display_name: None,
-            text: AccountTextSettings::default(),
-        })
+        let (graph, page_id) = page(ctx, credentials)?;
+        let page: Page = graph.fields(page_id, "id,name").await?;
+        Ok(Verified::handle_only(page.name))
     }
 
     /// Text goes to the feed; one image is a photo post with the text as caption; several are
@@ -58,29 +41,29 @@ impl Network for Facebook {
         credentials: &Credentials,
         outgoing: &Outgoing,
     ) -> Result<Published, NetworkError> {
-        let (token, page_id) = page(credentials)?;
-        let feed = format!("{}/{page_id}/feed", ctx.endpoints.facebook_graph);
-        let photos = format!("{}/{page_id}/photos", ctx.endpoints.facebook_graph);
+        let (graph, page_id) = page(ctx, credentials)?;
+        let feed = format!("{page_id}/feed");
+        let photos = format!("{page_id}/photos");
         let text = Some(outgoing.text.clone()).filter(|t| !t.is_empty());
         let post_id = match outgoing.images.as_slice() {
             [] => {
                 let form = [("message", text)];
-                post_form::<Created, _>(ctx.http, &feed, token, &form).await?.id
+                graph.post_form::<Created, _>(&feed, &form).await?.id
             }
             [image] => {
                 let form = [("url", Some(image.public_url.clone())), ("caption", text)];
-                let photo: Photo = post_form(ctx.http, &photos, token, &form).await?;
+                let photo: Photo = graph.post_form(&photos, &form).await?;
                 photo.post_id.unwrap_or(photo.id)
             }
             images => {
                 let mut form = vec![("message".to_owned(), text)];
                 for (i, image) in images.iter().enumerate() {
                     let unpublished = [("url", image.public_url.as_str()), ("published", "false")];
-                    let photo: Created = post_form(ctx.http, &photos, token, &unpublished).await?;
+                    let photo: Created = graph.post_form(&photos, &unpublished).await?;
                     let attached = serde_json::json!({ "media_fbid": photo.id }).to_string();
                     form.push((format!("attached_media[{i}]"), Some(attached)));
                 }
-                post_form::<Created, _>(ctx.http, &feed, token, &form).await?.id
+                graph.post_form::<Created, _>(&feed, &form).await?.id
             }
         };
         Ok(Published {
@@ -90,7 +73,11 @@ impl Network for Facebook {
     }
 }
 
-fn page(credentials: &Credentials) -> Result<(&str, &str), NetworkError> {
+/// The Page's Graph, and its id.
+fn page<'a>(
+    ctx: &NetworkContext<'a>,
+    credentials: &'a Credentials,
+) -> Result<(Graph<'a>, &'a str), NetworkError> {
     let Credentials::Facebook {
         page_access_token,
         page_id,
@@ -99,5 +86,6 @@ fn page(credentials: &Credentials) -> Result<(&str, &str), NetworkError> {
         return Err(NetworkError::Protocol("not Facebook credentials".into()));
     };
     numeric_id(page_id, "Page id")?;
-    Ok((page_access_token, page_id))
+    let graph = Graph::new(ctx.http, &ctx.endpoints.facebook_graph, page_access_token);
+    Ok((graph, page_id))
 }

@@ -1,44 +1,11 @@
 use super::*;
-use crate::server::platforms::{Endpoints, OutgoingImage, SessionCache};
+use crate::server::platforms::testing::{Harness, outgoing};
 use serde_json::json;
 use std::time::Duration;
 use wiremock::matchers::{body_partial_json, body_string, header, method, path, query_param};
 use wiremock::{Mock, MockBuilder, MockServer, ResponseTemplate};
 
 const MEMBER: &str = "urn:li:person:782bbtaQ";
-
-struct Harness {
-    http: reqwest::Client,
-    endpoints: Endpoints,
-    sessions: SessionCache,
-}
-
-impl Harness {
-    fn new(server: &MockServer) -> Self {
-        crate::server::outbound::use_ring_for_tls();
-        let uri = server.uri();
-        Harness {
-            http: reqwest::Client::new(),
-            endpoints: Endpoints {
-                bluesky_pds: uri.clone(),
-                telegram_api: uri.clone(),
-                linkedin_api: uri.clone(),
-                x_api: uri.clone(),
-                threads_api: uri.clone(),
-                facebook_graph: uri,
-            },
-            sessions: SessionCache::default(),
-        }
-    }
-
-    fn ctx(&self) -> NetworkContext<'_> {
-        NetworkContext {
-            http: &self.http,
-            endpoints: &self.endpoints,
-            sessions: &self.sessions,
-        }
-    }
-}
 
 fn credentials(author_urn: &str) -> Credentials {
     Credentials::LinkedIn {
@@ -57,24 +24,6 @@ async fn publish(server: &MockServer, outgoing: &Outgoing) -> Result<Published, 
     LinkedIn
         .publish(&Harness::new(server).ctx(), &credentials(MEMBER), outgoing)
         .await
-}
-
-fn outgoing(text: &str, images: usize) -> Outgoing {
-    Outgoing {
-        target_id: uuid::Uuid::new_v4(),
-        account_id: uuid::Uuid::new_v4(),
-        text: text.into(),
-        images: (1..=images)
-            .map(|n| OutgoingImage {
-                bytes: bytes::Bytes::from(format!("png bytes {n}")),
-                content_type: "image/png".into(),
-                alt_text: format!("picture {n}"),
-                width: 800,
-                height: 600,
-                public_url: format!("https://herald.example/media/{n}.png"),
-            })
-            .collect(),
-    }
 }
 
 /// A versioned call with all the headers LinkedIn wants.

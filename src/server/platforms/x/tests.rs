@@ -1,43 +1,10 @@
 use super::*;
-use crate::server::platforms::{Endpoints, OutgoingImage, SessionCache};
+use crate::server::platforms::testing::{Harness, outgoing};
 use base64::Engine;
 use serde_json::json;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use wiremock::matchers::{body_partial_json, header, method, path};
 use wiremock::{Mock, MockBuilder, MockServer, ResponseTemplate};
-
-struct Harness {
-    http: reqwest::Client,
-    endpoints: Endpoints,
-    sessions: SessionCache,
-}
-
-impl Harness {
-    fn new(server: &MockServer) -> Self {
-        crate::server::outbound::use_ring_for_tls();
-        let uri = server.uri();
-        Harness {
-            http: reqwest::Client::new(),
-            endpoints: Endpoints {
-                bluesky_pds: uri.clone(),
-                telegram_api: uri.clone(),
-                linkedin_api: uri.clone(),
-                x_api: uri.clone(),
-                threads_api: uri.clone(),
-                facebook_graph: uri,
-            },
-            sessions: SessionCache::default(),
-        }
-    }
-
-    fn ctx(&self) -> NetworkContext<'_> {
-        NetworkContext {
-            http: &self.http,
-            endpoints: &self.endpoints,
-            sessions: &self.sessions,
-        }
-    }
-}
 
 fn credentials() -> Credentials {
     Credentials::X {
@@ -60,24 +27,6 @@ async fn answering(status: u16, body: serde_json::Value) -> Result<Verified, Net
 async fn publish(server: &MockServer, outgoing: &Outgoing) -> Result<Published, NetworkError> {
     X.publish(&Harness::new(server).ctx(), &credentials(), outgoing)
         .await
-}
-
-fn outgoing(text: &str, images: usize) -> Outgoing {
-    Outgoing {
-        target_id: uuid::Uuid::new_v4(),
-        account_id: uuid::Uuid::new_v4(),
-        text: text.into(),
-        images: (1..=images)
-            .map(|n| OutgoingImage {
-                bytes: bytes::Bytes::from(format!("png bytes {n}")),
-                content_type: "image/png".into(),
-                alt_text: format!("picture {n}"),
-                width: 800,
-                height: 600,
-                public_url: format!("https://herald.example/media/{n}.png"),
-            })
-            .collect(),
-    }
 }
 
 fn post_to(at: &str) -> MockBuilder {

@@ -1,0 +1,172 @@
+//! The `herald` command line.
+use crate::domain::role::Role;
+use crate::server::config::Settings;
+use crate::server::state::AppState;
+use crate::server::team::invites::{self, Delivery};
+use crate::server::{db, telemetry};
+use crate::startup::Application;
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "herald",
+    version,
+    about = "Herald, the self-hosted social media scheduler"
+)]
+pub struct Cli {
+    /// A TOML configuration file (default: ./herald.toml when present).
+    #[arg(long, short, global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Serve the web app and publish (the default).
+    Serve {
+        /// Serve only; leave publishing to `herald worker` processes.
+        #[arg(long)]
+        no_workers: bool,
+    },
+    /// Publish only: run the publish workers and the sweeper, without the web app.
+    Worker,
+    /// Create the database if needed and apply migrations, then exit.
+    Migrate,
+    /// Manage people.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum UserCommand {
+    /// Add a person to a workspace (created if absent, with them as owner); prints the
+    /// one-time link where a new person sets their password.
+    Add {
+        #[arg(long)]
+        email: String,
+        /// Workspace name or id.
+        #[arg(long)]
+        workspace: String,
+        #[arg(long, default_value = "viewer")]
+        role: Role,
+    },
+}
+
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    let settings = Settings::load(cli.config.as_deref())?;
+    telemetry::init(settings.log_format, &settings.log_filter);
+    match cli.command.unwrap_or(Command::Serve { no_workers: false }) {
+        Command::Serve { no_workers } => {
+            let mut settings = settings;
+            if no_workers {
+                settings.publishing.workers = false;
+            }
+            serve(settings).await
+        }
+        Command::Worker => worker(settings).await,
+        Command::Migrate => {
+            db::prepare(&settings.database).await?;
+            println!("Database is up to date.");
+            Ok(())
+        }
+        Command::User {
+            command:
+                UserCommand::Add {
+                    email,
+                    workspace,
+                    role,
+                },
+        } => add_user(settings, &email, &workspace, role).await,
+    }
+}
+
+async fn serve(settings: Settings) -> anyhow::Result<()> {
+    let pool = db::prepare(&settings.database).await?;
+    let leptos_options = leptos_options()?;
+    let base_url = settings.server.base_url().to_owned();
+    let application = Application::build(settings, pool, leptos_options).await?;
+    tracing::info!(port = application.port(), %base_url, "Herald is listening");
+    application.run_until(shutdown_signal()).await?;
+    tracing::info!("Herald stopped");
+    Ok(())
+}
+
+async fn worker(settings: Settings) -> anyhow::Result<()> {
+    let pool = db::prepare(&settings.database).await?;
+    let state = AppState::new(settings, pool, leptos_options()?)?;
+    let workers = crate::server::publish::start(state, shutdown_signal());
+    workers.handle.await?;
+    Ok(())
+}
+
+/// Leptos' runtime options: Leptos.toml, compiled in, with LEPTOS_* variables on top.
+pub fn leptos_options() -> anyhow::Result<leptos::config::LeptosOptions> {
+    leptos::config::get_config_from_str(include_str!("../Leptos.toml"))
+        .context("Leptos.toml or a LEPTOS_* variable is invalid")
+}
+
+async fn shutdown_signal() {
+    let interrupt = async {
+        tokio::signal::ctrl_c().await.ok();
+    };
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending().await,
+        }
+    };
+    tokio::select! {
+        _ = interrupt => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutting down");
+}
+
+async fn add_user(settings: Settings, email: &str, workspace: &str, role: Role) -> anyhow::Result<()> {
+    // Checked before a workspace is created for it, so a typo leaves nothing behind.
+    crate::domain::email::Email::parse(email).map_err(|problem| anyhow::anyhow!("{problem}"))?;
+    let pool = db::prepare(&settings.database).await?;
+    let workspace_id = match workspace.parse::<uuid::Uuid>() {
+        Ok(id) => id,
+        Err(_) => {
+            let found = db::workspaces::find_id_by_name(&pool, workspace).await?;
+            match found.as_slice() {
+                [id] => *id,
+                [] if role == Role::Owner => {
+                    let id = db::workspaces::insert(&pool, workspace, "UTC").await?;
+                    println!("Created workspace “{workspace}”.");
+                    id
+                }
+                [] => anyhow::bail!(
+                    "there is no workspace named “{workspace}”; to create it, add its owner with --role owner"
+                ),
+                _ => {
+                    anyhow::bail!("several workspaces are named “{workspace}”; pass the workspace id instead")
+                }
+            }
+        }
+    };
+    let state = AppState::new(settings, pool, leptos_options()?)?;
+    let invited = invites::open(&state, workspace_id, None, email, role)
+        .await
+        .map_err(|error| anyhow::anyhow!("{error}"))?;
+    let email = invited.email;
+    match invited.delivery {
+        Delivery::Link(link) => println!(
+            "Invited {email} as {role}. Send them this one-time link: with it they create their \
+             account, or accept after signing in if they already have one.\n{link}"
+        ),
+        Delivery::Mailed => println!("Invited {email} as {role}; the invitation was mailed to them."),
+        Delivery::MailFailed(why) => anyhow::bail!(
+            "invited {email} as {role}, but the mail could not be sent ({why}); run the command again to retry"
+        ),
+    }
+    Ok(())
+}
