@@ -17,7 +17,7 @@ use std::path::PathBuf;
 )]
 pub struct Cli {
     /// A TOML configuration file (default: ./herald.toml when present).
-    #[arg(long, short, global = true, value_name = "FILE")]
+    #[arg(long, short, global = true, value_name = "FILE", env = "HERALD_CONFIG")]
     config: Option<PathBuf>,
     #[command(subcommand)]
     command: Option<Command>,
@@ -35,6 +35,9 @@ enum Command {
     Worker,
     /// Create the database if needed and apply migrations, then exit.
     Migrate,
+    /// Exit 0 when the server on this machine answers `/healthz` with 200 (the container's
+    /// HEALTHCHECK; the image has no curl).
+    Healthcheck,
     /// Manage people.
     User {
         #[command(subcommand)]
@@ -69,6 +72,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             serve(settings).await
         }
         Command::Worker => worker(settings).await,
+        Command::Healthcheck => healthcheck(settings.server.port).await,
         Command::Migrate => {
             db::prepare(&settings.database).await?;
             println!("Database is up to date.");
@@ -168,5 +172,18 @@ async fn add_user(settings: Settings, email: &str, workspace: &str, role: Role) 
             "invited {email} as {role}, but the mail could not be sent ({why}); run the command again to retry"
         ),
     }
+    Ok(())
+}
+
+async fn healthcheck(port: u16) -> anyhow::Result<()> {
+    crate::server::outbound::use_ring_for_tls();
+    let url = format!("http://127.0.0.1:{port}/healthz");
+    let answer = reqwest::Client::new()
+        .get(&url)
+        .timeout(std::time::Duration::from_secs(4))
+        .send()
+        .await
+        .with_context(|| format!("{url} did not answer"))?;
+    anyhow::ensure!(answer.status().is_success(), "{url} answered {}", answer.status());
     Ok(())
 }

@@ -96,6 +96,9 @@ pub enum Environment {
 pub struct SecretSettings {
     /// 32 bytes, base64: the AES-256-GCM key for account credentials.
     pub key: Option<SecretString>,
+    /// A file holding the key, when `key` is not set (the container keeps it in its volume).
+    #[serde(default)]
+    pub key_file: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

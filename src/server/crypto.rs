@@ -59,14 +59,26 @@ impl Cipher {
         mac.verify_slice(&signature).is_ok()
     }
 
-    /// The configured key; in development a key generated once under the data directory.
+    /// The configured key, or the one in `secrets.key_file`; in development a key generated once
+    /// under the data directory.
     pub fn from_settings(settings: &Settings) -> anyhow::Result<Self> {
         if let Some(encoded) = &settings.secrets.key {
             return Ok(Self::from_key(&decode_key(encoded.expose_secret())?));
         }
+        if let Some(path) = &settings.secrets.key_file {
+            let encoded = Zeroizing::new(std::fs::read_to_string(path).with_context(|| {
+                format!(
+                    "could not read the secrets key from {} (secrets.key_file)",
+                    path.display()
+                )
+            })?);
+            return Ok(Self::from_key(&decode_key(&encoded).with_context(|| {
+                format!("{} does not hold a secrets key", path.display())
+            })?));
+        }
         if settings.environment == Environment::Production {
             bail!(
-                "HERALD_SECRETS__KEY is not set. In production Herald needs a fixed key to encrypt \
+                "HERALD_SECRETS__KEY (or secrets.key_file) is not set. In production Herald needs a fixed key to encrypt \
                  account credentials: generate one with `openssl rand -base64 32`, set it, and keep \
                  a copy with your backups (credentials cannot be read without it)."
             );
@@ -204,6 +216,35 @@ mod tests {
         assert_eq!(development_key(&dir).unwrap(), first);
         let mode = std::fs::metadata(dir.join(DEV_KEY_FILE)).unwrap().permissions();
         assert_eq!(std::os::unix::fs::PermissionsExt::mode(&mode) & 0o777, 0o600);
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn a_key_file_is_read_and_a_missing_or_bad_one_explained() {
+        let dir = std::env::temp_dir().join(format!("herald-key-file-{}", uuid::Uuid::new_v4()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("secrets.key");
+        let mut settings = Settings::load(None).unwrap();
+        settings.environment = Environment::Production;
+        settings.secrets.key = None;
+        settings.secrets.key_file = Some(path.clone());
+
+        let missing = Cipher::from_settings(&settings).err().unwrap();
+        assert!(
+            format!("{missing:#}").contains("could not read the secrets key from"),
+            "{missing:#}"
+        );
+        std::fs::write(&path, "not a key\n").unwrap();
+        let bad = Cipher::from_settings(&settings).err().unwrap();
+        assert!(
+            format!("{bad:#}").contains("does not hold a secrets key"),
+            "{bad:#}"
+        );
+
+        std::fs::write(&path, format!("{}\n", STANDARD.encode([9u8; 32]))).unwrap();
+        let sealed = Cipher::from_key(&[9; 32]).seal(b"token", b"account");
+        let cipher = Cipher::from_settings(&settings).unwrap();
+        assert_eq!(cipher.open(&sealed, b"account").unwrap().as_slice(), b"token");
         std::fs::remove_dir_all(dir).unwrap();
     }
 
