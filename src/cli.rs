@@ -1,4 +1,6 @@
 //! The `herald` command line.
+mod backup;
+
 use crate::domain::role::Role;
 use crate::server::config::Settings;
 use crate::server::state::AppState;
@@ -38,6 +40,21 @@ enum Command {
     /// Exit 0 when the server on this machine answers `/healthz` with 200 (the container's
     /// HEALTHCHECK; the image has no curl).
     Healthcheck,
+    /// Write the database, the media and the secrets key to one .tar.gz (default:
+    /// <data_dir>/backups/herald-<time>.tar.gz).
+    Backup {
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Load a backup made by `herald backup` (`-` reads it from standard input). Refuses a
+    /// database that holds workspaces or people, unless --force.
+    Restore {
+        #[arg(value_name = "ARCHIVE")]
+        archive: PathBuf,
+        /// Replace what the database holds (it is backed up first).
+        #[arg(long)]
+        force: bool,
+    },
     /// Manage people.
     User {
         #[command(subcommand)]
@@ -73,6 +90,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Worker => worker(settings).await,
         Command::Healthcheck => healthcheck(settings.server.port).await,
+        Command::Backup { output } => backup::backup(settings, output).await,
+        Command::Restore { archive, force } => backup::restore(settings, archive, force).await,
         Command::Migrate => {
             db::prepare(&settings.database).await?;
             println!("Database is up to date.");
@@ -103,6 +122,7 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
 async fn worker(settings: Settings) -> anyhow::Result<()> {
     let pool = db::prepare(&settings.database).await?;
     let state = AppState::new(settings, pool, leptos_options()?)?;
+    crate::server::accounts::refuse_wrong_key(&state.pool, &state.cipher).await?;
     let workers = crate::server::publish::start(state, shutdown_signal());
     workers.handle.await?;
     Ok(())

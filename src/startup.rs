@@ -4,7 +4,6 @@ use crate::server::auth::session_store::PgSessionStore;
 use crate::server::config::Settings;
 use crate::server::state::AppState;
 use crate::server::{health, images, metrics, publish, web};
-use anyhow::Context;
 use axum::Router;
 use axum::handler::Handler;
 use axum::http::Method;
@@ -37,9 +36,16 @@ impl Application {
         leptos_options: LeptosOptions,
     ) -> anyhow::Result<Self> {
         let address = format!("{}:{}", settings.server.host, settings.server.port);
-        let listener = TcpListener::bind(&address)
-            .await
-            .with_context(|| format!("could not listen on {address}"))?;
+        let listener = TcpListener::bind(&address).await.map_err(|error| {
+            let advice = match error.kind() {
+                std::io::ErrorKind::AddrInUse => {
+                    " because another program is using that port: stop it, or choose another port with HERALD_SERVER__PORT (in a container, publish another host port: -p 3001:3000)"
+                }
+                std::io::ErrorKind::PermissionDenied => " because ports below 1024 need privileges: choose a port above 1024 with HERALD_SERVER__PORT",
+                _ => "",
+            };
+            anyhow::Error::new(error).context(format!("could not listen on {address}{advice}"))
+        })?;
         let port = listener.local_addr()?.port();
         // The task queue's schema, also for databases migrated without `herald migrate`. The
         // web app starts (and /healthz reports) even while the database is down.
@@ -47,6 +53,7 @@ impl Application {
             tracing::warn!(error = format!("{error:#}"), "the task queue is not ready yet");
         }
         let state = AppState::new(settings, pool, leptos_options)?;
+        crate::server::accounts::refuse_wrong_key(&state.pool, &state.cipher).await?;
         metrics::handle();
         crate::server::housekeeping::spawn(&state);
         crate::server::mail::spawn(&state);

@@ -16,7 +16,7 @@ use zeroize::Zeroizing;
 /// First byte of every sealed value, so the format can change later.
 const FORMAT_V1: u8 = 1;
 const NONCE_LEN: usize = 12;
-const DEV_KEY_FILE: &str = "secret.key";
+pub(crate) const DEV_KEY_FILE: &str = "secret.key";
 
 #[derive(Clone)]
 pub struct Cipher {
@@ -127,7 +127,7 @@ impl Cipher {
     }
 }
 
-fn decode_key(encoded: &str) -> anyhow::Result<[u8; 32]> {
+pub(crate) fn decode_key(encoded: &str) -> anyhow::Result<[u8; 32]> {
     let bytes = Zeroizing::new(
         STANDARD
             .decode(encoded.trim())
@@ -151,7 +151,7 @@ fn development_key(data_dir: &Path) -> anyhow::Result<[u8; 32]> {
     Ok(key)
 }
 
-fn write_private(path: &Path, contents: &[u8]) -> anyhow::Result<()> {
+pub(crate) fn write_private(path: &Path, contents: &[u8]) -> anyhow::Result<()> {
     use std::io::Write;
     use std::os::unix::fs::OpenOptionsExt;
     let mut file = std::fs::OpenOptions::new()

@@ -2,6 +2,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod auth;
+pub mod backup;
 pub mod client_ip;
 pub mod config;
 pub mod crypto;

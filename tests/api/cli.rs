@@ -4,17 +4,28 @@ use sqlx::PgPool;
 
 /// Runs `herald <args>` against this test's database through a config file.
 async fn herald(pool: &PgPool, args: &[&str]) -> anyhow::Result<()> {
+    herald_on(&database_url(pool, None), "", args).await
+}
+
+/// The URL of this test's database server, naming `database` (default: the test's own).
+pub fn database_url(pool: &PgPool, database: Option<&str>) -> String {
     let options = pool.connect_options();
+    format!(
+        "postgres://{}@{}:{}/{}",
+        options.get_username(),
+        options.get_host(),
+        options.get_port(),
+        database.unwrap_or_else(|| options.get_database().unwrap())
+    )
+}
+
+/// Runs `herald <args>` with a config file naming `database_url`, plus `extra` settings (TOML
+/// keys of the top level).
+pub async fn herald_on(database_url: &str, extra: &str, args: &[&str]) -> anyhow::Result<()> {
     let config = std::env::temp_dir().join(format!("herald-test-{}.toml", uuid::Uuid::new_v4()));
     std::fs::write(
         &config,
-        format!(
-            "log_filter = \"error\"\n[database]\nurl = \"postgres://{}@{}:{}/{}\"\n",
-            options.get_username(),
-            options.get_host(),
-            options.get_port(),
-            options.get_database().unwrap()
-        ),
+        format!("log_filter = \"error\"\n{extra}\n[database]\nurl = \"{database_url}\"\n"),
     )
     .unwrap();
     let mut argv = vec!["herald", "--config", config.to_str().unwrap()];

@@ -2,6 +2,7 @@
 //! a free port, and talks to it over real HTTP.
 mod accounts;
 mod auth;
+mod backup;
 mod batch;
 mod calls;
 mod cli;
@@ -32,7 +33,9 @@ mod review_refusals;
 mod seed;
 mod sessions;
 mod signin_throttle;
+mod startup_refusals;
 mod ssrf;
 mod team;
 mod team_scene;
+mod upgrades;
 mod web_security;

@@ -101,6 +101,14 @@ pub async fn sealed_credentials(
     .await
 }
 
+/// The most recently connected account's id and sealed credentials, to try the key on.
+pub async fn newest_sealed(pool: &PgPool) -> sqlx::Result<Option<(Uuid, Vec<u8>)>> {
+    let row = sqlx::query!("select id, credentials from accounts order by created_at desc limit 1")
+        .fetch_optional(pool)
+        .await?;
+    Ok(row.map(|row| (row.id, row.credentials)))
+}
+
 pub struct TestOutcome<'a> {
     pub ok: bool,
     pub message: &'a str,

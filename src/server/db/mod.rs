@@ -11,6 +11,7 @@ pub mod dashboard;
 pub mod images;
 pub mod invites;
 pub mod memberships;
+mod migration_error;
 pub mod new_accounts;
 pub mod notifications;
 pub mod outbox;
@@ -52,11 +53,13 @@ pub fn pool(settings: &DatabaseSettings, options: PgConnectOptions) -> PgPool {
         .connect_lazy_with(options)
 }
 
+pub use migration_error::explain as explain_migration_error;
+
 pub async fn migrate(pool: &PgPool) -> anyhow::Result<()> {
     MIGRATOR
         .run(pool)
         .await
-        .context("could not apply database migrations")?;
+        .map_err(|error| migration_error::explain(&MIGRATOR, error))?;
     setup_task_queue(pool).await
 }
 

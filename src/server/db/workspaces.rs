@@ -67,3 +67,25 @@ pub async fn name(executor: impl PgExecutor<'_>, id: Uuid) -> sqlx::Result<Strin
         .fetch_one(executor)
         .await
 }
+
+/// How much a database holds, so that a restore never replaces data unasked.
+#[derive(Debug)]
+pub struct Holdings {
+    pub workspaces: i64,
+    pub people: i64,
+}
+
+impl Holdings {
+    pub fn is_empty(&self) -> bool {
+        self.workspaces == 0 && self.people == 0
+    }
+}
+
+pub async fn holdings(executor: impl PgExecutor<'_>) -> sqlx::Result<Holdings> {
+    sqlx::query_as!(
+        Holdings,
+        r#"select (select count(*) from workspaces) as "workspaces!", (select count(*) from users) as "people!""#
+    )
+    .fetch_one(executor)
+    .await
+}
