@@ -16,7 +16,7 @@ ifeq ($(TOOLCHAIN),+debian-web)
   LEPTOS_ARGS := --lib-cargo-args=-Zbuild-std=std,panic_abort
 endif
 
-.PHONY: run test setup setup-test postgres build-site unit e2e lint sqlx-prepare bench bench-publish pds-test chaos
+.PHONY: run test setup setup-test postgres build-site unit e2e lint sqlx-prepare bench bench-publish pds-test chaos image image-base image-test
 
 run: setup postgres
 	$(CARGO) leptos serve --release $(LEPTOS_ARGS)
@@ -25,6 +25,7 @@ test: setup-test postgres
 	$(MAKE) --no-print-directory unit
 	$(MAKE) --no-print-directory e2e
 	$(MAKE) --no-print-directory pds-test
+	$(MAKE) --no-print-directory image-test
 
 setup:
 	@scripts/setup
@@ -37,12 +38,13 @@ postgres:
 
 # Unit and integration tests, each in its own process (cargo-nextest, .config/nextest.toml);
 # each integration test gets its own database (#[sqlx::test]).
-# The chaos harness runs apart (make chaos), but is built here so that it keeps compiling.
+# The chaos and image harnesses run apart (make chaos, make image-test), but are built here
+# so that they keep compiling.
 unit:
 	scripts/module-cycles
 	DATABASE_URL=$${HERALD_TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres} \
 	  $(CARGO) nextest run --features ssr
-	$(CARGO) test --features ssr --test chaos --no-run
+	$(CARGO) test --features ssr --test chaos --test image --no-run
 
 # The browser bundle (wasm, JS, CSS) in target/site, optimised as `make run` serves it, so
 # the browser tests exercise what users get.
@@ -62,7 +64,7 @@ pds-test:
 lint:
 	$(CARGO) fmt --check
 	scripts/module-cycles
-	$(CARGO) clippy --features ssr --all-targets --test chaos -- -D warnings
+	$(CARGO) clippy --features ssr --all-targets --test chaos --test image -- -D warnings
 
 # Regenerates the offline query cache in .sqlx/ after a query or migration changes.
 sqlx-prepare: postgres
@@ -85,3 +87,19 @@ bench-publish: setup postgres
 # (it needs no browser bundle, so no cargo-leptos).
 chaos: postgres
 	$(CARGO) test --features ssr --test chaos -- $(CHAOS_ONLY)
+
+# The container image localhost/herald:latest (Containerfile): the release server and browser
+# bundle built here, then assembled by podman (or docker); prints its size.
+image: setup
+	$(CARGO) leptos build --release $(LEPTOS_ARGS)
+	scripts/image-build
+
+# A Debian base made locally with debootstrap, for machines that reach Debian's mirror but no
+# registry of images; `make image` uses it when present. Kept in target/podman.
+image-base:
+	scripts/image-base
+
+# The image as an operator runs it (tests/image): first start, sign-up in Chromium, a burst
+# of 200 posts cut by `podman stop`, restarts, backup and restore; prints sizes and timings.
+image-test: setup-test image-base image
+	$(CARGO) test --features ssr --test image
