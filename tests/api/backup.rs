@@ -28,6 +28,22 @@ impl Install {
         self.data_dir.join("secrets.key")
     }
 
+    /// `herald user add … --role owner`, which creates the workspace.
+    async fn add_owner(&self, email: &str, workspace: &str) {
+        self.herald(&[
+            "user",
+            "add",
+            "--email",
+            email,
+            "--workspace",
+            workspace,
+            "--role",
+            "owner",
+        ])
+        .await
+        .unwrap();
+    }
+
     async fn herald(&self, args: &[&str]) -> anyhow::Result<()> {
         let extra = format!(
             "data_dir = {:?}\n[secrets]\nkey_file = {:?}\n",
@@ -84,19 +100,7 @@ async fn a_backup_restores_into_a_fresh_install_with_its_media_and_key(pool: PgP
     let source = Install::new(database_url(&pool, None), Some(KEY));
     write(&source.data_dir.join("media/ab/abcdef"), "image bytes");
     for (email, workspace) in [("ana@example.com", "Acme"), ("bo@example.com", "Zeta")] {
-        source
-            .herald(&[
-                "user",
-                "add",
-                "--email",
-                email,
-                "--workspace",
-                workspace,
-                "--role",
-                "owner",
-            ])
-            .await
-            .unwrap();
+        source.add_owner(email, workspace).await;
     }
     let archive = source.data_dir.join("out/backup.tar.gz");
     source
@@ -119,56 +123,20 @@ async fn a_backup_restores_into_a_fresh_install_with_its_media_and_key(pool: PgP
     );
     assert_eq!(std::fs::read_to_string(target.key_file()).unwrap().trim(), KEY);
     // The restored database is migrated and usable: Herald adds people to it.
-    target
-        .herald(&[
-            "user",
-            "add",
-            "--email",
-            "cy@example.com",
-            "--workspace",
-            "New",
-            "--role",
-            "owner",
-        ])
-        .await
-        .unwrap();
+    target.add_owner("cy@example.com", "New").await;
     drop_database(&pool, &target.url).await;
 }
 
 #[sqlx::test]
 async fn restore_refuses_a_database_in_use_unless_forced_and_then_backs_it_up_first(pool: PgPool) {
     let source = Install::new(database_url(&pool, None), Some(KEY));
-    source
-        .herald(&[
-            "user",
-            "add",
-            "--email",
-            "ana@example.com",
-            "--workspace",
-            "Old",
-            "--role",
-            "owner",
-        ])
-        .await
-        .unwrap();
+    source.add_owner("ana@example.com", "Old").await;
     let archive = source.data_dir.join("old.tar.gz");
     source
         .herald(&["backup", "--output", archive.to_str().unwrap()])
         .await
         .unwrap();
-    source
-        .herald(&[
-            "user",
-            "add",
-            "--email",
-            "bo@example.com",
-            "--workspace",
-            "Newer",
-            "--role",
-            "owner",
-        ])
-        .await
-        .unwrap();
+    source.add_owner("bo@example.com", "Newer").await;
 
     let refused = source
         .herald(&["restore", archive.to_str().unwrap()])
@@ -198,19 +166,7 @@ async fn restore_refuses_a_database_in_use_unless_forced_and_then_backs_it_up_fi
 #[sqlx::test]
 async fn a_damaged_archive_is_refused_before_anything_changes(pool: PgPool) {
     let target = Install::new(database_url(&pool, None), Some(KEY));
-    target
-        .herald(&[
-            "user",
-            "add",
-            "--email",
-            "ana@example.com",
-            "--workspace",
-            "Kept",
-            "--role",
-            "owner",
-        ])
-        .await
-        .unwrap();
+    target.add_owner("ana@example.com", "Kept").await;
     let bogus = target.data_dir.join("bogus.tar.gz");
     write(&bogus, "not an archive");
     for force in [false, true] {

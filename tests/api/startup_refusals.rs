@@ -63,14 +63,7 @@ async fn a_key_that_does_not_open_the_accounts_stops_start_up(pool: PgPool) {
     assert!(same_key.is_ok(), "the key they were sealed with starts");
     let mut other = app.settings.clone();
     other.secrets.key = Some("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=".to_owned().into());
-    let error = Application::build(other, pool, leptos_options().unwrap())
-        .await
-        .err()
-        .expect("another key is refused");
-    assert!(
-        format!("{error:#}").contains("does not open the connected accounts' credentials"),
-        "{error:#}"
-    );
+    refused_start(other, pool, "does not open the connected accounts' credentials").await;
     app.stop().await;
 }
 
@@ -81,13 +74,15 @@ async fn a_port_in_use_is_named_with_what_to_do(pool: PgPool) {
     let mut settings = app.settings.clone();
     settings.server.host = "127.0.0.1".into();
     settings.server.port = taken.local_addr().unwrap().port();
+    refused_start(settings, pool, "another program is using that port").await;
+    app.stop().await;
+}
+
+/// The app does not start with `settings`, and says `why`.
+async fn refused_start(settings: herald::server::config::Settings, pool: PgPool, why: &str) {
     let error = Application::build(settings, pool, leptos_options().unwrap())
         .await
         .err()
-        .expect("a taken port is refused");
-    assert!(
-        format!("{error:#}").contains("another program is using that port"),
-        "{error:#}"
-    );
-    app.stop().await;
+        .expect("start-up is refused");
+    assert!(format!("{error:#}").contains(why), "{error:#}");
 }

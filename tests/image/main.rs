@@ -6,7 +6,8 @@
 //! - c. 200 posts due at once, `podman stop` mid-burst, start again: each posted exactly once;
 //! - d. a warm restart keeps the data and the password;
 //! - e. `herald backup`, restored into a second container on a fresh volume;
-//! - f. figures: image size, start and restart times, idle memory.
+//! - f. a read-only volume, a wrong key and another PostgreSQL major each refused, data kept;
+//! - figures: image size, start and restart times, idle memory.
 //!
 //! It removes the containers and volumes it made, also on failure, and exits non-zero when a
 //! step fails. `make image` must have built the image first.
@@ -19,6 +20,7 @@ mod first_start;
 mod helpers;
 mod network;
 mod podman;
+mod refusals;
 mod report;
 mod restart;
 mod schedule;
@@ -126,6 +128,9 @@ async fn scenario(made: &Made, figures: &mut Figures, report: &mut Report) -> Re
             "e. backup, restored into a new container",
             backup::run(&scene, made),
         )
+        .await?;
+    report
+        .step("f. bad input refused, data kept", refusals::run(&scene, made))
         .await?;
     Ok(())
 }
