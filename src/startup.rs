@@ -130,6 +130,10 @@ pub fn plain_routes() -> Vec<PlainRoute> {
         PlainRoute::get("/metrics", metrics::serve),
         PlainRoute::get("/media/{id}", images::serve::serve),
         PlainRoute::get("/audit.csv", web::audit_csv::export),
+        PlainRoute::get(
+            crate::server::oauth::CALLBACK_PATH,
+            crate::server::sign_in::callback,
+        ),
     ]
 }
 

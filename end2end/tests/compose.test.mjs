@@ -13,6 +13,9 @@ async function connect(page, network, fields) {
   await page.getByRole('navigation', { name: 'Networks' }).getByRole('link', { name: network, exact: true }).click();
   // Each connected account has its own (folded) credentials form; fill the new one.
   const panel = page.getByRole('region', { name: 'Connect an account' });
+  // Networks with "Sign in with …" keep the pasted-token form under Advanced.
+  const advanced = panel.getByTestId('advanced-connect');
+  if (await advanced.count()) await advanced.locator('summary').click();
   for (const [label, value] of Object.entries(fields)) {
     await panel.getByLabel(label, { exact: true }).fill(value);
   }

@@ -52,6 +52,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/signin") view=auth::sign_in::SignInPage ssr=SsrMode::Async />
                     <Route path=path!("/signup") view=auth::sign_up::SignUpPage ssr=SsrMode::Async />
                     <Route path=path!("/invite/:token") view=auth::invite::InvitePage ssr=SsrMode::Async />
+                    <Route path=path!("/connect/:token") view=pages::connect_link::ConnectLinkPage ssr=SsrMode::Async />
+                    <Route path=path!("/connected") view=pages::connect_link::ConnectedPage ssr=SsrMode::Async />
                     <ParentRoute path=path!("") view=shell::AppShell ssr=SsrMode::Async>
                         <Route path=path!("") view=|| view! { <Redirect path="/calendar" /> } />
                         <Route path=path!("calendar") view=pages::calendar::CalendarPage />

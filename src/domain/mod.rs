@@ -2,7 +2,9 @@
 pub mod account;
 pub mod credentials;
 pub mod email;
+pub mod instance_address;
 pub mod names;
+pub mod network_app;
 pub mod notice;
 pub mod password;
 pub mod platform;
@@ -11,4 +13,5 @@ pub mod publish;
 pub mod role;
 pub mod schedule;
 pub mod text;
+pub mod token_health;
 pub mod workflow;

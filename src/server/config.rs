@@ -26,6 +26,7 @@ pub struct Settings {
     pub auth: AuthSettings,
     pub publishing: PublishSettings,
     pub networks: Endpoints,
+    pub oauth: OAuthSettings,
     pub outbound: OutboundSettings,
     pub media: MediaSettings,
     #[serde(default)]
@@ -282,6 +283,29 @@ impl Settings {
         );
         self.database.connect_options()?;
         Ok(())
+    }
+}
+
+/// Connecting accounts by signing in to the network, and keeping their tokens alive.
+#[derive(Debug, Clone, Deserialize)]
+pub struct OAuthSettings {
+    /// How long a person has to finish signing in.
+    pub flow_minutes: i64,
+    /// How long a Mastodon server may take to answer while a person waits to connect.
+    pub probe_timeout_ms: u64,
+    /// Tokens are renewed this long before they run out.
+    pub refresh_ahead_seconds: i64,
+    /// How often the worker looks for tokens to renew.
+    pub refresh_every_seconds: u64,
+    pub x_authorize_url: String,
+    pub x_token_url: String,
+    pub linkedin_authorize_url: String,
+    pub linkedin_token_url: String,
+}
+
+impl OAuthSettings {
+    pub fn probe_timeout(&self) -> Duration {
+        Duration::from_millis(self.probe_timeout_ms)
     }
 }
 

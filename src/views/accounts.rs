@@ -18,6 +18,20 @@ pub struct AccountView {
     pub last_test: Option<ConnectionTest>,
     /// The limits this account's server reported (Mastodon), for the composer's counters.
     pub text: AccountTextSettings,
+    pub token: TokenHealth,
+    /// Connected by signing in to the network (so "Reconnect" signs in again).
+    pub signs_in: bool,
+}
+
+/// How the account's access token is doing. All absent for a token that does not expire.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct TokenHealth {
+    pub renews_itself: bool,
+    /// RFC 3339.
+    pub expires_at: Option<String>,
+    pub refreshed_at: Option<String>,
+    /// The last refresh that failed for now; cleared by the next that works.
+    pub error: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

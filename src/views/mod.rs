@@ -7,6 +7,7 @@ pub mod calendar;
 pub mod dashboard;
 pub mod invite;
 pub mod notifications;
+pub mod oauth;
 pub mod posts;
 pub mod review;
 pub mod settings;

@@ -130,6 +130,16 @@ impl TestApp {
             .expect("the request is sent")
     }
 
+    /// Comes back from a network's sign-in page as `who`'s browser would; where Herald sends it next.
+    pub async fn come_back(&self, who: &Browser, query: &[(&str, &str)]) -> String {
+        let query = url::form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(query)
+            .finish();
+        let answer = self.page(who, &format!("/oauth/callback?{query}")).await;
+        assert_eq!(answer.status().as_u16(), 303, "the callback redirects");
+        answer.headers()["location"].to_str().unwrap().to_owned()
+    }
+
     pub async fn viewer(&self, browser: &Browser) -> Viewer {
         match self.session(browser).await {
             SessionState::SignedIn(viewer) => viewer,

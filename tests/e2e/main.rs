@@ -7,6 +7,9 @@ mod calls;
 #[path = "../api/fakes.rs"]
 #[allow(dead_code)] // shared with tests/api
 mod fakes;
+#[path = "../api/fakes_oauth.rs"]
+#[allow(dead_code)] // shared with tests/api
+mod fakes_oauth;
 #[path = "../api/helpers.rs"]
 #[allow(dead_code)] // shared with tests/api, which uses all of it
 mod helpers;
@@ -24,10 +27,21 @@ async fn browser_tests_pass(pool: PgPool) {
         bundle.display()
     );
     // Workers on: the dashboard test watches a post go out.
-    let app = helpers::spawn_app_with(pool, |settings| settings.publishing.workers = true).await;
+    let app = helpers::spawn_app_with(pool, |settings| {
+        settings.publishing.workers = true;
+        // Networks send the browser back to base_url after sign-in: it must name this app's
+        // port, so pick a free one beforehand instead of letting the app pick after.
+        let free = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port");
+        let port = free.local_addr().expect("its address").port();
+        drop(free);
+        settings.server.port = port;
+        settings.server.base_url = format!("http://127.0.0.1:{port}");
+    })
+    .await;
     // One local fake for both networks the browser tests connect.
     let network = wiremock::MockServer::start().await;
     fakes::mount_mastodon(&network).await;
+    fakes_oauth::mount_mastodon_oauth(&network).await;
     fakes::mount_mastodon_statuses(&network).await;
     fakes::mount_bluesky(&network).await;
     let address = app.address.clone();

@@ -1,5 +1,5 @@
 //! Pages for people who are not signed in: sign in, sign up, accept an invite.
-mod card;
+pub mod card;
 pub mod invite;
 mod password_strength;
 pub mod sign_in;

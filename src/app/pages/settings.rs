@@ -1,4 +1,5 @@
 use super::header::PageHeader;
+use super::network_apps::NetworkApps;
 use crate::api::settings::{UpdateApprovals, UpdateWorkspace, WorkspaceSettingsView, workspace_settings};
 use crate::app::components::alert::{Alert, Tone, action_error};
 use crate::app::components::field::INPUT_CLASS;
@@ -28,6 +29,7 @@ pub fn SettingsPage() -> impl IntoView {
                 }
             })}
         </Transition>
+        <NetworkApps />
     }
 }
 

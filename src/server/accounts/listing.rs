@@ -2,7 +2,7 @@
 use crate::domain::text::AccountTextSettings;
 use crate::error::AppError;
 use crate::server::db::accounts;
-use crate::views::accounts::{AccountView, ConnectionTest};
+use crate::views::accounts::{AccountView, ConnectionTest, TokenHealth};
 use anyhow::Context;
 use sqlx::PgPool;
 use uuid::Uuid;
@@ -32,6 +32,13 @@ pub async fn list(pool: &PgPool, workspace_id: Uuid) -> Result<Vec<AccountView>,
                 characters_reserved_per_url: row
                     .characters_reserved_per_url
                     .and_then(|v| u32::try_from(v).ok()),
+            },
+            signs_in: crate::domain::network_app::signs_in(row.platform),
+            token: TokenHealth {
+                renews_itself: row.renews_itself,
+                expires_at: row.token_expires_at.map(|at| at.to_rfc3339()),
+                refreshed_at: row.token_refreshed_at.map(|at| at.to_rfc3339()),
+                error: row.token_error,
             },
         })
         .collect())

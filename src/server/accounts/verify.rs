@@ -4,6 +4,7 @@ use super::lookup::open_credentials;
 use crate::domain::platform::Platform;
 use crate::error::AppError;
 use crate::server::db::accounts::{self, TestOutcome};
+use crate::server::oauth::{self, RefreshError};
 use crate::server::platforms::{self, Credentials, NetworkContext, NetworkError, Verified};
 use crate::server::state::AppState;
 use anyhow::Context;
@@ -50,13 +51,23 @@ pub struct TestResult {
     pub message: String,
 }
 
+const RENEW_AHEAD_SECONDS: i64 = 60;
+
 /// "Test connection": verifies the stored credentials and records the outcome.
 pub async fn test_connection(state: &AppState, workspace_id: Uuid, id: Uuid) -> Result<TestResult, AppError> {
     let account = accounts::find(&state.pool, workspace_id, id)
         .await
         .context("loading the account to test")?
         .ok_or_else(not_found)?;
-    let credentials = open_credentials(state, workspace_id, id).await?;
+    // A token about to run out is renewed first, as before a publish. A renewal that fails
+    // for now is reported as such: testing an expired token would read as revoked.
+    let credentials = match oauth::fresh_credentials(state, id, RENEW_AHEAD_SECONDS).await {
+        Ok(credentials) => credentials,
+        Err(RefreshError::NotNow(message) | RefreshError::Refused(message)) => {
+            return Ok(TestResult { ok: false, message });
+        }
+        Err(RefreshError::Internal(_)) => open_credentials(state, workspace_id, id).await?,
+    };
     let (result, outcome_handle, limits, refused) = match verify(state, &credentials).await {
         Ok(verified) => {
             let message = format!("Connected as {}.", verified.handle);

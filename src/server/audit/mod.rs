@@ -57,6 +57,31 @@ pub async fn by_member(
     .await
 }
 
+/// Records something done without a Herald login (a client's connect link).
+pub async fn record(
+    executor: impl PgExecutor<'_>,
+    workspace_id: Uuid,
+    action: &str,
+    subject_type: &str,
+    subject_id: Uuid,
+    summary: String,
+    details: serde_json::Value,
+) -> sqlx::Result<i64> {
+    audit::record(
+        executor,
+        Entry {
+            workspace_id: Some(workspace_id),
+            actor: None,
+            action,
+            subject_type,
+            subject_id: Some(subject_id.to_string()),
+            summary,
+            details,
+        },
+    )
+    .await
+}
+
 /// The first line of a post's text, short enough for a log line or a notification.
 pub fn excerpt(body: &str) -> String {
     let line = body.lines().find(|l| !l.trim().is_empty()).unwrap_or("").trim();

@@ -17,7 +17,16 @@ pub struct NewAccount<'a> {
     pub sealed_credentials: &'a [u8],
     pub max_characters: Option<i32>,
     pub characters_reserved_per_url: Option<i32>,
-    pub created_by: Uuid,
+    pub created_by: Option<Uuid>,
+    pub grant: Option<Grant<'a>>,
+}
+
+/// What a sign-in ("Sign in with …") adds to a token: how to renew it, and when it runs out.
+#[derive(Clone, Copy)]
+pub struct Grant<'a> {
+    /// Sealed; None where the network hands out none (the token then lasts).
+    pub refresh_token: Option<&'a [u8]>,
+    pub expires_at: Option<DateTime<Utc>>,
 }
 
 #[derive(Debug, Clone)]
@@ -35,14 +44,20 @@ pub struct AccountRow {
     pub last_tested_at: Option<DateTime<Utc>>,
     pub last_test_ok: Option<bool>,
     pub last_test_message: Option<String>,
+    pub renews_itself: bool,
+    pub token_expires_at: Option<DateTime<Utc>>,
+    pub token_refreshed_at: Option<DateTime<Utc>>,
+    pub token_error: Option<String>,
 }
 
 pub async fn insert(executor: impl PgExecutor<'_>, account: NewAccount<'_>) -> sqlx::Result<()> {
     sqlx::query!(
         "insert into accounts (id, workspace_id, platform, display_name, handle, instance_url, colour,
                                credentials, max_characters, characters_reserved_per_url, created_by,
-                               last_tested_at, last_test_ok, last_test_message)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, now(), true, 'Connected.')",
+                               last_tested_at, last_test_ok, last_test_message,
+                               refresh_token, token_expires_at, token_refreshed_at)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, now(), true, 'Connected.', $12, $13,
+                 case when $14 then now() end)",
         account.id,
         account.workspace_id,
         account.platform as Platform,
@@ -53,7 +68,10 @@ pub async fn insert(executor: impl PgExecutor<'_>, account: NewAccount<'_>) -> s
         account.sealed_credentials,
         account.max_characters,
         account.characters_reserved_per_url,
-        account.created_by
+        account.created_by,
+        account.grant.and_then(|grant| grant.refresh_token),
+        account.grant.and_then(|grant| grant.expires_at),
+        account.grant.is_some()
     )
     .execute(executor)
     .await?;
@@ -65,7 +83,8 @@ pub async fn list(pool: &PgPool, workspace_id: Uuid) -> sqlx::Result<Vec<Account
         AccountRow,
         r#"select id, platform as "platform: Platform", display_name, handle, instance_url, colour,
                   state as "state: AccountState", state_reason, max_characters,
-                  characters_reserved_per_url, last_tested_at, last_test_ok, last_test_message
+                  characters_reserved_per_url, last_tested_at, last_test_ok, last_test_message,
+                  refresh_token is not null as "renews_itself!", token_expires_at, token_refreshed_at, token_error
            from accounts where workspace_id = $1 order by created_at, id"#,
         workspace_id
     )
@@ -78,7 +97,8 @@ pub async fn find(pool: &PgPool, workspace_id: Uuid, id: Uuid) -> sqlx::Result<O
         AccountRow,
         r#"select id, platform as "platform: Platform", display_name, handle, instance_url, colour,
                   state as "state: AccountState", state_reason, max_characters,
-                  characters_reserved_per_url, last_tested_at, last_test_ok, last_test_message
+                  characters_reserved_per_url, last_tested_at, last_test_ok, last_test_message,
+                  refresh_token is not null as "renews_itself!", token_expires_at, token_refreshed_at, token_error
            from accounts where workspace_id = $1 and id = $2"#,
         workspace_id,
         id
@@ -200,6 +220,8 @@ pub struct NewCredentials<'a> {
     pub instance_url: Option<&'a str>,
     pub max_characters: Option<i32>,
     pub characters_reserved_per_url: Option<i32>,
+    /// None: a pasted token, which neither expires nor refreshes as far as Herald knows.
+    pub grant: Option<Grant<'a>>,
 }
 
 /// Replaces the credentials after a successful test (re-authentication).
@@ -213,7 +235,10 @@ pub async fn replace_credentials(
         "update accounts set credentials = $3, handle = $4, instance_url = $5, max_characters = $6,
             characters_reserved_per_url = $7, state = case when state = 'paused' then 'paused' else 'connected' end,
             state_reason = case when state = 'paused' then state_reason else null end,
-            last_tested_at = now(), last_test_ok = true, last_test_message = 'Connected.', updated_at = now()
+            last_tested_at = now(), last_test_ok = true, last_test_message = 'Connected.', updated_at = now(),
+            -- a sign-in that hands out no new refresh token keeps the one it has
+            refresh_token = case when $8 then coalesce($9, refresh_token) end,
+            token_expires_at = $10, token_refreshed_at = case when $8 then now() end, token_error = null
          where workspace_id = $1 and id = $2",
         workspace_id,
         id,
@@ -221,7 +246,10 @@ pub async fn replace_credentials(
         new.handle,
         new.instance_url,
         new.max_characters,
-        new.characters_reserved_per_url
+        new.characters_reserved_per_url,
+        new.grant.is_some(),
+        new.grant.and_then(|grant| grant.refresh_token),
+        new.grant.and_then(|grant| grant.expires_at)
     )
     .execute(executor)
     .await?;

@@ -24,6 +24,8 @@ pub struct Claimed {
     pub credentials: Vec<u8>,
     pub text: String,
     pub due_at: DateTime<Utc>,
+    /// When the account's access token runs out, if it does (renewed before sending).
+    pub token_expires_at: Option<DateTime<Utc>>,
     /// Read after the claim (`images`), for every claimed post at once.
     pub images: Vec<Image>,
 }
@@ -63,7 +65,8 @@ pub async fn claim(
                  and w.id = p.workspace_id and not w.publishing_paused
                returning t.id as target_id, req.version, t.post_id, t.attempts as attempt,
                          t.account_id, a.platform, a.credentials,
-                         coalesce(nullif(t.body_override, ''), p.body) as text, t.due_at
+                         coalesce(nullif(t.body_override, ''), p.body) as text, t.due_at,
+                         a.token_expires_at
            ),
            started as (
                insert into publish_attempts (target_id, attempt, worker, account_id)
@@ -73,7 +76,7 @@ pub async fn claim(
            select target_id as "target_id!", version as "version!", post_id as "post_id!",
                   attempt as "attempt!", account_id as "account_id!",
                   platform as "platform!: Platform", credentials as "credentials!",
-                  text as "text!", due_at as "due_at!"
+                  text as "text!", due_at as "due_at!", token_expires_at as "token_expires_at?"
            from claimed"#,
         &targets,
         &versions,
@@ -95,6 +98,7 @@ pub async fn claim(
             credentials: r.credentials,
             text: r.text,
             due_at: r.due_at,
+            token_expires_at: r.token_expires_at,
             images: Vec::new(),
         })
         .collect())

@@ -29,7 +29,7 @@ pub async fn find_id_by_email(executor: impl PgExecutor<'_>, email: &Email) -> s
         .await
 }
 
-/// Inserts a person with their password. Fails with the `users_email_key` unique violation
+/// Inserts a person with their password; the very first is the instance's admin. Fails with the `users_email_key` unique violation
 /// when the email is taken.
 pub async fn insert(
     executor: impl PgExecutor<'_>,
@@ -38,7 +38,8 @@ pub async fn insert(
     password_hash: &str,
 ) -> sqlx::Result<Uuid> {
     sqlx::query_scalar!(
-        "insert into users (email, name, password_hash) values ($1, $2, $3) returning id",
+        "insert into users (email, name, password_hash, instance_admin)
+         values ($1, $2, $3, not exists (select 1 from users)) returning id",
         email.as_str(),
         name,
         password_hash
@@ -57,4 +58,12 @@ pub async fn name(executor: impl PgExecutor<'_>, user_id: Uuid) -> sqlx::Result<
     sqlx::query_scalar!("select name from users where id = $1", user_id)
         .fetch_one(executor)
         .await
+}
+
+/// Whether the person runs this Herald (enters the networks' apps).
+pub async fn is_instance_admin(executor: impl PgExecutor<'_>, user_id: Uuid) -> sqlx::Result<bool> {
+    let admin = sqlx::query_scalar!("select instance_admin from users where id = $1", user_id)
+        .fetch_optional(executor)
+        .await?;
+    Ok(admin.unwrap_or(false))
 }

@@ -210,6 +210,25 @@ impl Credentials {
         }
     }
 
+    /// The same credentials with a renewed access token, for networks that issue them by
+    /// OAuth (None for a webhook, a bot token, an app password).
+    pub fn with_access_token(&self, renewed: String) -> Option<Self> {
+        let mut copy = self.clone();
+        match &mut copy {
+            Credentials::Mastodon { access_token, .. }
+            | Credentials::LinkedIn { access_token, .. }
+            | Credentials::X { access_token }
+            | Credentials::Threads { access_token, .. }
+            | Credentials::Instagram { access_token, .. }
+            | Credentials::Facebook {
+                page_access_token: access_token,
+                ..
+            } => *access_token = renewed,
+            _ => return None,
+        }
+        Some(copy)
+    }
+
     pub fn to_json(&self) -> Vec<u8> {
         serde_json::to_vec(self).expect("credentials serialise")
     }

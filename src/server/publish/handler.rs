@@ -4,6 +4,7 @@ use super::outcome;
 use super::queue::PublishTask;
 use crate::server::db::claims::Claimed;
 use crate::server::db::targets;
+use crate::server::oauth::{self, RefreshError};
 use crate::server::platforms::{self, Credentials, NetworkContext, NetworkError, Published};
 use anyhow::Context;
 
@@ -25,15 +26,20 @@ async fn send(
     engine: &Engine,
     claimed: &Claimed,
 ) -> Result<(Published, Credentials), (NetworkError, Option<Credentials>)> {
-    let credentials = open_credentials(engine, claimed).map_err(|error| {
-        (
-            NetworkError::Rejected {
-                status: 0,
-                message: format!("{error:#}"),
-            },
-            None,
-        )
-    })?;
+    let credentials = match claimed.token_expires_at {
+        Some(_) => renewed_credentials(engine, claimed)
+            .await
+            .map_err(|error| (error, None))?,
+        None => open_credentials(engine, claimed).map_err(|error| {
+            (
+                NetworkError::Rejected {
+                    status: 0,
+                    message: format!("{error:#}"),
+                },
+                None,
+            )
+        })?,
+    };
     if let Err(refused) = engine.state.outbound.check_all(credentials.user_urls()).await {
         let refused = NetworkError::Rejected {
             status: 0,
@@ -76,6 +82,36 @@ async fn send(
     match result {
         Ok(published) => Ok((published, credentials)),
         Err(error) => Err((error, Some(credentials))),
+    }
+}
+
+/// A token that runs out within a minute is renewed first (or taken from the process that
+/// just renewed it). A refusal flags the account like any 401; a failure for now is retried
+/// later, unless the token in hand still works.
+async fn renewed_credentials(engine: &Engine, claimed: &Claimed) -> Result<Credentials, NetworkError> {
+    const AHEAD_SECONDS: i64 = 60;
+    let still_valid = claimed
+        .token_expires_at
+        .is_some_and(|at| at > chrono::Utc::now() + chrono::Duration::seconds(5));
+    match oauth::fresh_credentials(&engine.state, claimed.account_id, AHEAD_SECONDS).await {
+        Ok(credentials) => Ok(credentials),
+        Err(RefreshError::Refused(reason)) => Err(NetworkError::Unauthorized(reason)),
+        Err(RefreshError::NotNow(_)) if still_valid => {
+            open_credentials(engine, claimed).map_err(|error| NetworkError::Rejected {
+                status: 0,
+                message: format!("{error:#}"),
+            })
+        }
+        Err(RefreshError::NotNow(message)) => Err(NetworkError::Unavailable {
+            status: None,
+            message,
+            retry_after: None,
+        }),
+        Err(RefreshError::Internal(error)) => Err(NetworkError::Unavailable {
+            status: None,
+            message: format!("{error:#}"),
+            retry_after: None,
+        }),
     }
 }
 

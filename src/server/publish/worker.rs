@@ -76,6 +76,7 @@ pub fn start(mut state: AppState, shutdown: impl Future<Output = ()> + Send + 's
     let engine = Engine::new(state);
     tracing::info!(worker = %engine.worker, concurrency = engine.settings.concurrency, "publish workers starting");
     let sweeper = tokio::spawn(sweeper::run_every(engine.clone()));
+    let renewals = tokio::spawn(crate::server::oauth::renew_every(engine.state.clone()));
     let handle = tokio::spawn(async move {
         let pool_to_close = engine.state.pool.clone();
         // apalis ends its worker, and so the monitor, when the database connection is cut (say
@@ -106,6 +107,7 @@ pub fn start(mut state: AppState, shutdown: impl Future<Output = ()> + Send + 's
             tokio::time::sleep(RESTART_AFTER).await;
         }
         sweeper.abort();
+        renewals.abort();
         pool_to_close.close().await;
         tracing::info!("publish workers stopped");
     });

@@ -9,6 +9,7 @@ mod calendar;
 mod dashboard;
 mod invite;
 mod notifications;
+mod oauth;
 mod posts;
 mod review;
 mod settings;
@@ -17,6 +18,7 @@ mod team;
 pub use accounts::mastodon;
 pub use auth::signing_up;
 pub use calendar::between;
+pub use oauth::link;
 pub use posts::{composer, ticked};
 
 use crate::helpers::{Browser, TestApp};

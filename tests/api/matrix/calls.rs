@@ -43,7 +43,33 @@ async fn args(app: &TestApp, cast: &Cast, fx: &Fixture, name: &str, actor: Actor
         | "notification_settings"
         | "team"
         | "workspace_settings"
+        | "network_apps"
+        | "connect_links"
         | "audit_log" => vec![],
+        "create_connect_link" => vec![
+            ("platform", "mastodon".into()),
+            ("note", "Matrix client".into()),
+            ("valid_hours", "24".into()),
+        ],
+        "withdraw_connect_link" => vec![("id", fx.fresh_connect_link(app, cast).await.to_string())],
+        "connect_link" => vec![("token", fx.connect_token.clone())],
+        "start_link_sign_in" => vec![
+            ("token", fx.connect_token.clone()),
+            ("instance", fx.mastodon.uri()),
+        ],
+        "connect_link_result" => vec![("flow", fx.sign_in.to_string())],
+        "start_sign_in" => vec![
+            ("platform", "mastodon".into()),
+            ("instance", fx.mastodon.uri()),
+            ("colour", "#0ea5e9".into()),
+        ],
+        "sign_in_result" => vec![("flow", fx.sign_in.to_string())],
+        "save_network_app" => vec![
+            ("platform", "x".into()),
+            ("client_id", "M1M5R3BMVy13QmpScXkzTUt5OE46MTpjaQ".into()),
+            ("client_secret", "matrix-app-secret".into()),
+        ],
+        "remove_network_app" => vec![("platform", "x".into())],
         "sign_up" => vec![
             ("name", "New Person".into()),
             ("email", format!("{}@matrix-new.example", Uuid::new_v4().simple())),

@@ -29,6 +29,10 @@ pub struct Fixture {
     /// An open invite of someone else than the secret invitee.
     pub invite_token: String,
     pub mastodon: MockServer,
+    /// The owner's finished (declined) sign-in to that Mastodon.
+    pub sign_in: Uuid,
+    /// A waiting connect link's token.
+    pub connect_token: String,
 }
 
 impl Fixture {
@@ -36,6 +40,7 @@ impl Fixture {
         let owner = cast.owner();
         let workspace = app.viewer(owner).await.workspace.id;
         let mastodon = fake_mastodon().await;
+        crate::fakes_oauth::mount_mastodon_oauth(&mastodon).await;
         let toots = ConnectAccount {
             display_name: format!("Toots {ACCOUNT_SECRET}"),
             ..crate::calls::mastodon(&mastodon.uri(), MASTODON_TOKEN)
@@ -54,6 +59,25 @@ impl Fixture {
         app.invite(owner, &format!("{INVITEE_SECRET}@matrix-a.example"), Role::Editor)
             .await;
         let link = app.invite(owner, "invited@matrix-a.example", Role::Viewer).await;
+        let started = app
+            .authorize_link(
+                owner,
+                herald::domain::platform::Platform::Mastodon,
+                &mastodon.uri(),
+            )
+            .await;
+        let back = app
+            .come_back(owner, &[("error", "access_denied"), ("state", &started.state)])
+            .await;
+        let sign_in = back
+            .trim_start_matches("/accounts?oauth=")
+            .parse()
+            .expect("a flow id");
+        let made = app
+            .create_connect_link(owner, herald::domain::platform::Platform::Mastodon, "Matrix")
+            .await
+            .ok();
+        let connect_token = made.rsplit('/').next().unwrap().to_owned();
         Self {
             workspace,
             account,
@@ -61,7 +85,26 @@ impl Fixture {
             media,
             invite_token: token_of(&link).to_owned(),
             mastodon,
+            sign_in,
+            connect_token,
         }
+    }
+
+    /// A new waiting connect link of this workspace (withdrawing one uses it up).
+    pub async fn fresh_connect_link(&self, app: &TestApp, cast: &Cast) -> Uuid {
+        app.create_connect_link(
+            cast.owner(),
+            herald::domain::platform::Platform::Mastodon,
+            "Spare",
+        )
+        .await
+        .ok();
+        sqlx::query_scalar(
+            "select id from connect_links where note = 'Spare' order by created_at desc limit 1",
+        )
+        .fetch_one(&app.pool)
+        .await
+        .unwrap()
     }
 
     /// A scheduled post (version 1) and its one target.

@@ -115,4 +115,18 @@ pub const SERVER_FNS: &[Row] = &[
     row("update_workspace", MANAGERS, Own),
     row("update_approvals", MANAGERS, Own),
     row("audit_log", MANAGERS, Own),
+    // Signing in to networks. Network apps belong to whoever runs this Herald: the first
+    // person to sign up, here this workspace's owner (not the outsider, another owner).
+    row("start_sign_in", MANAGERS, Own),
+    row("sign_in_result", MEMBERS, Own),
+    row("network_apps", &[Owner], Denied),
+    row("save_network_app", &[Owner], Denied),
+    row("remove_network_app", &[Owner], Denied),
+    // Connect links: made by managers, opened by anyone holding one.
+    row("create_connect_link", MANAGERS, Own),
+    row("connect_links", MANAGERS, Own),
+    row("withdraw_connect_link", MANAGERS, Denied),
+    anyone("connect_link"),
+    anyone("start_link_sign_in"),
+    anyone("connect_link_result"),
 ];

@@ -1,8 +1,11 @@
 use super::AccountActions;
 use super::connect::CredentialInput;
+use super::sign_in::ReconnectButton;
 use crate::api::accounts::AccountView;
 use crate::app::components::field::{INPUT_CLASS, SECONDARY_BUTTON};
 use crate::domain::account::AccountState;
+use crate::domain::token_health::summary;
+use crate::views::accounts::TokenHealth;
 use leptos::prelude::*;
 
 #[component]
@@ -29,6 +32,7 @@ pub fn AccountCard(account: AccountView, actions: AccountActions, can_edit: bool
         .clone()
         .filter(|_| account.state == AccountState::NeedsReauth)
         .map(|reason| view! { <p class="mt-1 text-sm text-amber-800">{reason}</p> });
+    let token = account.signs_in.then(|| token_line(&account.token));
     let controls =
         can_edit.then(|| view! { <AccountControls account=account.clone() id=id.clone() actions /> });
     view! {
@@ -52,10 +56,33 @@ pub fn AccountCard(account: AccountView, actions: AccountActions, can_edit: bool
                     </p>
                     {reason}
                     {last_test}
+                    {token}
                 </div>
             </div>
             {controls}
         </article>
+    }
+}
+
+fn token_line(token: &TokenHealth) -> impl IntoView + use<> {
+    let parse = |at: &Option<String>| {
+        at.as_deref()
+            .and_then(|at| chrono::DateTime::parse_from_rfc3339(at).ok())
+            .map(|at| at.with_timezone(&chrono::Utc))
+    };
+    let line = summary(
+        parse(&token.expires_at),
+        token.renews_itself,
+        parse(&token.refreshed_at),
+        crate::app::clock::now(),
+    );
+    let error = token
+        .error
+        .clone()
+        .map(|error| view! { <p class="mt-1 text-sm text-amber-800" data-testid="token-error">{error}</p> });
+    view! {
+        <p class="mt-2 text-xs text-slate-500" data-testid="token-health">{line}</p>
+        {error}
     }
 }
 
@@ -70,8 +97,11 @@ fn AccountControls(account: AccountView, id: String, actions: AccountActions) ->
         .copied()
         .map(|field| view! { <CredentialInput field scope=format!("reconnect-{id}") /> })
         .collect_view();
-    let (test_id, pause_id, edit_id, reconnect_id, remove_id) =
-        (id.clone(), id.clone(), id.clone(), id.clone(), id);
+    let (test_id, pause_id, edit_id, reconnect_id, sign_in_id, remove_id) =
+        (id.clone(), id.clone(), id.clone(), id.clone(), id.clone(), id);
+    let sign_in_again = account.signs_in.then(|| {
+        view! { <ReconnectButton platform=account.platform id=sign_in_id colour=account.colour.clone() /> }
+    });
     view! {
         <div class="mt-4 flex flex-wrap items-center gap-2 border-t border-slate-100 pt-4">
             <ActionForm action=actions.test>
@@ -100,8 +130,11 @@ fn AccountControls(account: AccountView, id: String, actions: AccountActions) ->
                     <button type="submit" class=SECONDARY_BUTTON>"Save"</button>
                 </ActionForm>
             </details>
-            <details class="group" open=account.state == AccountState::NeedsReauth>
-                <summary class=format!("{SECONDARY_BUTTON} cursor-pointer list-none")>"New credentials"</summary>
+            {sign_in_again}
+            <details class="group" open=account.state == AccountState::NeedsReauth && !account.signs_in>
+                <summary class=format!("{SECONDARY_BUTTON} cursor-pointer list-none")>
+                    {if account.signs_in { "Paste a token" } else { "New credentials" }}
+                </summary>
                 <ActionForm action=actions.reconnect attr:class="mt-3 space-y-3">
                     <input type="hidden" name="id" value=reconnect_id />
                     {reconnect_fields}

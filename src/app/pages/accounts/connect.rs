@@ -1,8 +1,10 @@
+use super::colours::ColourChoices;
+use super::sign_in::SignInForm;
 use crate::api::accounts::ConnectAccount;
 use crate::app::components::alert::action_error;
 use crate::app::components::field::{INPUT_CLASS, PRIMARY_BUTTON};
-use crate::domain::account::PALETTE;
 use crate::domain::credentials::{CredentialField, FieldKind};
+use crate::domain::network_app::signs_in;
 use crate::domain::platform::Platform;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -42,7 +44,20 @@ pub fn ConnectPanel(action: ServerAction<ConnectAccount>) -> impl IntoView {
             <h2 id="connect-heading" class="text-base font-semibold text-slate-900">"Connect an account"</h2>
             <p class="mt-1 text-sm text-slate-500">"Herald checks the credentials with the network before saving them, encrypted."</p>
             <nav aria-label="Networks" class="mt-4 flex flex-wrap gap-2">{tiles}</nav>
-            {move || chosen.get().map(|platform| view! { <ConnectForm platform action /> })}
+            {move || chosen.get().map(|platform| {
+                if signs_in(platform) {
+                    view! {
+                        <SignInForm platform />
+                        <details class="mt-5 border-t border-slate-100 pt-4" data-testid="advanced-connect">
+                            <summary class="cursor-pointer text-sm font-medium text-slate-600">"Advanced: paste a token instead"</summary>
+                            <ConnectForm platform action />
+                        </details>
+                    }
+                    .into_any()
+                } else {
+                    view! { <ConnectForm platform action /> }.into_any()
+                }
+            })}
         </section>
     }
 }
@@ -54,22 +69,6 @@ fn ConnectForm(platform: Platform, action: ServerAction<ConnectAccount>) -> impl
         .iter()
         .copied()
         .map(|field| view! { <CredentialInput field scope="connect" /> })
-        .collect_view();
-    let colours = PALETTE
-        .iter()
-        .enumerate()
-        .map(|(index, colour)| {
-            view! {
-                <label class="cursor-pointer">
-                    <input type="radio" name="colour" value=*colour checked=index == 0 class="peer sr-only" />
-                    <span class="sr-only">{format!("Colour {colour}")}</span>
-                    <span
-                        class="block h-7 w-7 rounded-full ring-2 ring-transparent ring-offset-2 peer-checked:ring-slate-900 peer-focus-visible:ring-indigo-500"
-                        style=format!("background-color: {colour}")
-                    />
-                </label>
-            }
-        })
         .collect_view();
     view! {
         <ActionForm action=action attr:class="mt-6 space-y-4 border-t border-slate-100 pt-5" attr:novalidate="">
@@ -83,7 +82,7 @@ fn ConnectForm(platform: Platform, action: ServerAction<ConnectAccount>) -> impl
             </div>
             <fieldset>
                 <legend class="block text-sm font-medium text-slate-700">"Colour on the calendar"</legend>
-                <div class="mt-2 flex flex-wrap gap-3">{colours}</div>
+                <div class="mt-2 flex flex-wrap gap-3"><ColourChoices /></div>
             </fieldset>
             <button type="submit" class=PRIMARY_BUTTON disabled=move || action.pending().get()>
                 {move || if action.pending().get() { format!("Checking with {}…", platform.label()) } else { "Connect".to_owned() }}

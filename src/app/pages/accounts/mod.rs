@@ -1,6 +1,10 @@
 //! Accounts page: the networks this workspace publishes to.
 mod card;
+mod colours;
 mod connect;
+mod links;
+mod outcome;
+mod sign_in;
 
 use super::header::PageHeader;
 use crate::api::accounts::{
@@ -51,6 +55,7 @@ pub fn AccountsPage() -> impl IntoView {
     view! {
         <Title text="Accounts" />
         <PageHeader title="Accounts" description="The network accounts this workspace publishes to." />
+        <outcome::SignInOutcomeBanner />
         <div class="grid gap-8 lg:grid-cols-3">
             <section class="space-y-4 lg:col-span-2" aria-label="Connected accounts">
                 {action_error(actions.pause)}
@@ -80,7 +85,11 @@ pub fn AccountsPage() -> impl IntoView {
             </section>
             <aside>
                 {if can_edit {
-                    view! { <connect::ConnectPanel action=actions.connect /> }.into_any()
+                    view! {
+                        <connect::ConnectPanel action=actions.connect />
+                        <links::ConnectLinks />
+                    }
+                    .into_any()
                 } else {
                     view! {
                         <p class="rounded-2xl bg-white p-5 text-sm text-slate-500 shadow-sm ring-1 ring-slate-200">

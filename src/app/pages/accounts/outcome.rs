@@ -1,0 +1,48 @@
+//! What the person learns on landing back from a network's sign-in page (`?oauth=…`). Only
+//! a flow id or a fixed code is in the address; the words come from Herald.
+use crate::api::oauth::sign_in_result;
+use crate::app::components::alert::{Alert, Tone};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+use uuid::Uuid;
+
+fn fixed(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "unknown" => {
+            "Herald does not know that sign-in: it may be from an older attempt. Nothing was connected; connect again."
+        }
+        "used" => "That sign-in was already used. If the account is not listed below, connect again.",
+        "elsewhere" => {
+            "This sign-in was started in another browser or by someone else, so Herald did not finish it. Start it again here."
+        }
+        "failed" => "Something went wrong on our side. Nothing was connected; connect again.",
+        _ => return None,
+    })
+}
+
+#[component]
+pub fn SignInOutcomeBanner() -> impl IntoView {
+    let query = use_query_map();
+    let code = move || query.with(|q| q.get("oauth"));
+    let outcome = Resource::new(code, |code| async move {
+        match code.as_deref().map(str::parse::<Uuid>) {
+            Some(Ok(flow)) => match sign_in_result(flow).await {
+                Ok(Some(outcome)) => Some((outcome.ok, outcome.message)),
+                Ok(None) => fixed("unknown").map(|m| (false, m.to_owned())),
+                Err(error) => Some((false, error.to_string())),
+            },
+            Some(Err(_)) => code.as_deref().and_then(fixed).map(|m| (false, m.to_owned())),
+            None => None,
+        }
+    });
+    view! {
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                outcome.await.map(|(ok, message)| {
+                    let tone = if ok { Tone::Success } else { Tone::Error };
+                    view! { <div class="mb-6" data-testid="sign-in-outcome"><Alert tone message /></div> }
+                })
+            })}
+        </Transition>
+    }
+}

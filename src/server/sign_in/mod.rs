@@ -1,0 +1,11 @@
+//! Connecting accounts by "Sign in with …": starting a flow, the way back from the network,
+//! the instance's apps at the networks, and connect links for clients.
+pub mod apps;
+mod browser;
+mod callback;
+mod finish;
+pub mod links;
+mod start;
+
+pub use callback::callback;
+pub use start::{StartForm, start};
