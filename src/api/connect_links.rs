@@ -73,3 +73,17 @@ pub async fn connect_link_result(flow: Uuid) -> Result<Option<SignInOutcome>, Ap
     let request = guard::request().await?;
     links::result(&request.state, &request.session, flow).await
 }
+
+/// The one Page or account the client picked, when their sign-in listed several.
+#[server(endpoint = "choose_link_account")]
+pub async fn choose_link_account(flow: Uuid, key: String) -> Result<SignInOutcome, AppError> {
+    use crate::server::auth::guard;
+    use crate::server::sign_in::choose;
+
+    let request = guard::request().await?;
+    let outcome = choose::choose(&request.state, &request.session, flow, &[key]).await?;
+    Ok(SignInOutcome {
+        account_id: None,
+        ..outcome
+    })
+}

@@ -33,17 +33,31 @@ pub async fn sign_in_result(flow: Uuid) -> Result<Option<SignInOutcome>, AppErro
     use crate::domain::role::Permission;
     use crate::server::auth::guard;
     use crate::server::db::oauth_flows;
+    use crate::server::sign_in::choose;
     use anyhow::Context;
 
     let (request, member) = guard::require(Permission::Read).await?;
     let outcome = oauth_flows::outcome(&request.state.pool, flow, member.workspace_id, member.user_id)
         .await
         .context("loading how the sign-in ended")?;
-    Ok(outcome.map(|outcome| SignInOutcome {
-        ok: outcome.ok,
-        message: outcome.message,
-        account_id: outcome.account_id,
-    }))
+    let Some(outcome) = outcome else {
+        return Ok(None);
+    };
+    Ok(Some(choose::outcome_view(&request.state, flow, outcome, false)?))
+}
+
+/// Connects the Pages or accounts ticked after a sign-in that listed several.
+#[server(endpoint = "choose_sign_in")]
+pub async fn choose_sign_in(
+    flow: Uuid,
+    #[server(default)] keys: Vec<String>,
+) -> Result<SignInOutcome, AppError> {
+    use crate::domain::role::Permission;
+    use crate::server::auth::guard;
+    use crate::server::sign_in::choose;
+
+    let (request, _member) = guard::require(Permission::ManageAccounts).await?;
+    Ok(choose::choose(&request.state, &request.session, flow, &keys).await?)
 }
 
 #[server(endpoint = "network_apps")]

@@ -20,6 +20,31 @@ pub fn portal(platform: Platform) -> Option<(&'static str, &'static [&'static st
             "https://www.linkedin.com/developers/apps",
             &["openid", "profile", "w_member_social"],
         )),
+        // A Meta app with the Threads use case; its Threads app id, not the Meta app id.
+        Platform::Threads => Some((
+            "https://developers.facebook.com/apps",
+            &["threads_basic", "threads_content_publish"],
+        )),
+        // A Meta app with Facebook Login for Business.
+        Platform::Facebook => Some((
+            "https://developers.facebook.com/apps",
+            &[
+                "pages_show_list",
+                "pages_read_engagement",
+                "pages_manage_posts",
+                "business_management",
+            ],
+        )),
+        Platform::Instagram => Some((
+            "https://developers.facebook.com/apps",
+            &[
+                "instagram_basic",
+                "instagram_content_publish",
+                "pages_show_list",
+                "pages_read_engagement",
+                "business_management",
+            ],
+        )),
         _ => None,
     }
 }
@@ -50,6 +75,10 @@ pub fn check_client_id(platform: Platform, typed: &str) -> Result<String, String
         }
         // "Client ID" on the app's Auth tab: letters and digits, 14 of them today.
         Platform::LinkedIn => (8..=40).contains(&id.len()) && id.chars().all(|c| c.is_ascii_alphanumeric()),
+        // Meta's app ids (and Threads app ids) are numbers, 15 or 16 digits today.
+        Platform::Threads | Platform::Facebook | Platform::Instagram => {
+            (10..=20).contains(&id.len()) && id.chars().all(|c| c.is_ascii_digit())
+        }
         _ => id.len() <= 200 && !id.chars().any(char::is_whitespace),
     };
     if fits {
@@ -94,6 +123,11 @@ mod tests {
             "86abcdefgh1234"
         );
         assert!(check_client_id(Platform::LinkedIn, "86abc-defgh").is_err());
+        assert_eq!(
+            check_client_id(Platform::Threads, "990602627938098").unwrap(),
+            "990602627938098"
+        );
+        assert!(check_client_id(Platform::Facebook, "app-990602627938098").is_err());
     }
 
     #[test]

@@ -301,6 +301,11 @@ pub struct OAuthSettings {
     pub x_token_url: String,
     pub linkedin_authorize_url: String,
     pub linkedin_token_url: String,
+    pub threads_authorize_url: String,
+    pub threads_token_url: String,
+    /// Facebook Login, for Facebook Pages and Instagram alike.
+    pub facebook_authorize_url: String,
+    pub facebook_token_url: String,
 }
 
 impl OAuthSettings {

@@ -3,12 +3,36 @@ use crate::domain::platform::Platform;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-/// How a sign-in ended, for the Accounts page the person lands on.
+/// How a sign-in ended, for the Accounts page the person lands on; or, with `choices`, the
+/// Pages or accounts it may connect, for the person to pick.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SignInOutcome {
     pub ok: bool,
     pub message: String,
     pub account_id: Option<Uuid>,
+    pub choices: Vec<ChoiceView>,
+    /// A connect link connects one account: pick one, not several.
+    pub pick_one: bool,
+}
+
+impl SignInOutcome {
+    pub fn failed(message: String) -> Self {
+        SignInOutcome {
+            ok: false,
+            message,
+            account_id: None,
+            choices: Vec::new(),
+            pick_one: false,
+        }
+    }
+}
+
+/// One Page or account a sign-in may connect (never its token).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChoiceView {
+    pub key: String,
+    pub label: String,
+    pub detail: String,
 }
 
 /// One network's app, as the Network apps page shows it (never the secret).

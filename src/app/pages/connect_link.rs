@@ -4,6 +4,7 @@ use crate::api::connect_links::{StartLinkSignIn, connect_link, connect_link_resu
 use crate::app::auth::card::AuthCard;
 use crate::app::components::alert::{Alert, Tone, action_error};
 use crate::app::components::field::{INPUT_CLASS, PRIMARY_BUTTON};
+use crate::app::pages::accounts::choices::ChoicePicker;
 use crate::domain::platform::Platform;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -90,6 +91,18 @@ pub fn ConnectedPage() -> impl IntoView {
         <Suspense>
             {move || Suspend::new(async move {
                 let (title, tone, message) = match outcome.await {
+                    Some(outcome) if !outcome.choices.is_empty() => {
+                        let picker = flow().map(|flow| view! { <ChoicePicker flow choices=outcome.choices pick_one=true /> });
+                        return view! {
+                            <AuthCard title="Choose the account" subtitle="">
+                                <div class="space-y-3" data-testid="link-outcome">
+                                    <Alert tone=Tone::Info message=outcome.message />
+                                    {picker}
+                                </div>
+                            </AuthCard>
+                        }
+                        .into_any();
+                    }
                     Some(outcome) if outcome.ok => ("All set", Tone::Success, "Your account is connected. You can close this page.".to_owned()),
                     Some(outcome) => ("Not connected", Tone::Error, outcome.message),
                     None => ("Not connected", Tone::Error, "Herald does not know this sign-in. Open the link you were sent again.".to_owned()),
@@ -99,6 +112,7 @@ pub fn ConnectedPage() -> impl IntoView {
                         <div data-testid="link-outcome"><Alert tone message /></div>
                     </AuthCard>
                 }
+                .into_any()
             })}
         </Suspense>
     }

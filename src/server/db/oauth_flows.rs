@@ -90,6 +90,58 @@ pub async fn take(pool: &PgPool, state_hash: &[u8]) -> sqlx::Result<Taken> {
     Ok(if known { Taken::AlreadyUsed } else { Taken::Unknown })
 }
 
+/// Keeps what the person may choose from, until they choose.
+pub async fn offer(executor: impl PgExecutor<'_>, id: Uuid, sealed_choices: &[u8]) -> sqlx::Result<()> {
+    sqlx::query!(
+        "update oauth_flows set sealed_choices = $2 where id = $1",
+        id,
+        sealed_choices
+    )
+    .execute(executor)
+    .await?;
+    Ok(())
+}
+
+/// The flow and its list, taken once, only by the browser it ran in.
+pub async fn take_choices(
+    pool: &PgPool,
+    id: Uuid,
+    browser_hash: &[u8],
+) -> sqlx::Result<Option<(FlowRow, Vec<u8>)>> {
+    let taken = sqlx::query!(
+        r#"with offered as (
+               select id, sealed_choices from oauth_flows
+               where id = $1 and browser_hash = $2 and sealed_choices is not null and outcome_ok is null
+               for update
+           )
+           update oauth_flows f set sealed_choices = null
+           from offered where f.id = offered.id
+           returning f.id, f.browser_hash, f.workspace_id, f.user_id, f.connect_link_id, f.platform as "platform: Platform",
+                     f.instance_url, f.reconnect_account_id, f.colour, f.sealed_verifier, f.expires_at < now() as "expired!",
+                     offered.sealed_choices as "sealed_choices!""#,
+        id,
+        browser_hash
+    )
+    .fetch_optional(pool)
+    .await?;
+    Ok(taken.map(|row| {
+        let flow = FlowRow {
+            id: row.id,
+            browser_hash: row.browser_hash,
+            workspace_id: row.workspace_id,
+            user_id: row.user_id,
+            connect_link_id: row.connect_link_id,
+            platform: row.platform,
+            instance_url: row.instance_url,
+            reconnect_account_id: row.reconnect_account_id,
+            colour: row.colour,
+            sealed_verifier: row.sealed_verifier,
+            expired: row.expired,
+        };
+        (flow, row.sealed_choices)
+    }))
+}
+
 /// How the flow ended, for the page the person lands on.
 pub async fn finish(
     executor: impl PgExecutor<'_>,
@@ -110,10 +162,12 @@ pub async fn finish(
     Ok(())
 }
 
+/// How a flow ended, or (no `ok` yet) the sealed list the person still has to choose from.
 pub struct Outcome {
-    pub ok: bool,
-    pub message: String,
+    pub ok: Option<bool>,
+    pub message: Option<String>,
     pub account_id: Option<Uuid>,
+    pub sealed_choices: Option<Vec<u8>>,
 }
 
 /// A connect-link flow's outcome, to the browser it ran in.
@@ -124,8 +178,9 @@ pub async fn outcome_in_browser(
 ) -> sqlx::Result<Option<Outcome>> {
     sqlx::query_as!(
         Outcome,
-        r#"select outcome_ok as "ok!", outcome_message as "message!", account_id from oauth_flows
-           where id = $1 and browser_hash = $2 and connect_link_id is not null and outcome_ok is not null"#,
+        r#"select outcome_ok as ok, outcome_message as message, account_id, sealed_choices from oauth_flows
+           where id = $1 and browser_hash = $2 and connect_link_id is not null
+             and (outcome_ok is not null or sealed_choices is not null)"#,
         id,
         browser_hash
     )
@@ -142,8 +197,9 @@ pub async fn outcome(
 ) -> sqlx::Result<Option<Outcome>> {
     sqlx::query_as!(
         Outcome,
-        r#"select outcome_ok as "ok!", outcome_message as "message!", account_id from oauth_flows
-           where id = $1 and workspace_id = $2 and user_id = $3 and outcome_ok is not null"#,
+        r#"select outcome_ok as ok, outcome_message as message, account_id, sealed_choices from oauth_flows
+           where id = $1 and workspace_id = $2 and user_id = $3
+             and (outcome_ok is not null or sealed_choices is not null)"#,
         id,
         workspace_id,
         user_id

@@ -1,7 +1,8 @@
 //! Mastodon needs no set-up: Herald registers itself with each server the first time someone
 //! connects an account there (`POST /api/v1/apps`) and reuses that for every later account.
 use super::problem::Problem;
-use super::provider::{Provider, TokenError};
+use super::provider::Provider;
+use super::tokens::TokenError;
 use crate::domain::instance_address::InstanceAddress;
 use crate::domain::platform::Platform;
 use crate::server::db::mastodon_apps::{self, MastodonAppRow};
@@ -83,6 +84,7 @@ pub async fn registered_provider(
         scopes: SCOPES.split(' ').map(str::to_owned).collect(),
         pkce: true,
         credentials_in_body: true,
+        meta: None,
     })
 }
 

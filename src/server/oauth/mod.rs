@@ -2,15 +2,19 @@
 //! and keeping tokens alive afterwards. The sign-in pages and flows are in `sign_in`.
 mod http;
 pub mod mastodon;
+mod meta;
 pub mod network_app;
 mod problem;
 mod provider;
 mod refresh;
+mod tokens;
 
 pub use crate::domain::network_app::signs_in;
+pub use meta::MetaLogin;
 pub use problem::Problem;
-pub use provider::{Provider, TokenError, Tokens};
+pub use provider::Provider;
 pub use refresh::{RefreshError, fresh_credentials, renew_every, renew_expiring};
+pub use tokens::{TokenError, Tokens};
 
 use crate::server::state::AppState;
 use uuid::Uuid;

@@ -1,5 +1,6 @@
 //! Networks where the self-hoster registers Herald once (an instance admin enters the app
 //! under Settings → Network apps), and what each one's sign-in asks for.
+use super::meta::MetaLogin;
 use super::problem::Problem;
 use super::provider::Provider;
 use crate::domain::platform::Platform;
@@ -14,11 +15,18 @@ pub struct SignIn {
     pub scopes: &'static [&'static str],
     pub pkce: bool,
     pub credentials_in_body: bool,
+    pub meta: Option<MetaLogin>,
 }
 
 /// The networks whose sign-in Herald runs with an app the self-hoster registered (each has a
 /// `domain::network_app::portal`).
-pub const WITH_APP: [Platform; 2] = [Platform::X, Platform::LinkedIn];
+pub const WITH_APP: [Platform; 5] = [
+    Platform::X,
+    Platform::LinkedIn,
+    Platform::Threads,
+    Platform::Facebook,
+    Platform::Instagram,
+];
 
 pub fn sign_in(state: &AppState, platform: Platform) -> Option<SignIn> {
     let oauth = &state.settings.oauth;
@@ -36,6 +44,7 @@ pub fn sign_in(state: &AppState, platform: Platform) -> Option<SignIn> {
             ],
             pkce: true,
             credentials_in_body: false,
+            meta: None,
         }),
         // PKCE is for LinkedIn's native apps only; a web app proves itself with its secret,
         // sent in the form body.
@@ -45,6 +54,44 @@ pub fn sign_in(state: &AppState, platform: Platform) -> Option<SignIn> {
             scopes: &["openid", "profile", "w_member_social"],
             pkce: false,
             credentials_in_body: true,
+            meta: None,
+        }),
+        Platform::Threads => Some(SignIn {
+            authorize_url: oauth.threads_authorize_url.clone(),
+            token_url: oauth.threads_token_url.clone(),
+            scopes: &["threads_basic", "threads_content_publish"],
+            pkce: false,
+            credentials_in_body: true,
+            meta: Some(MetaLogin::Threads),
+        }),
+        // One Facebook Login for both: Pages, and the Instagram professional accounts linked
+        // to them. business_management: Pages held in a business portfolio are listed too.
+        Platform::Facebook => Some(SignIn {
+            authorize_url: oauth.facebook_authorize_url.clone(),
+            token_url: oauth.facebook_token_url.clone(),
+            scopes: &[
+                "pages_show_list",
+                "pages_read_engagement",
+                "pages_manage_posts",
+                "business_management",
+            ],
+            pkce: false,
+            credentials_in_body: true,
+            meta: Some(MetaLogin::Facebook),
+        }),
+        Platform::Instagram => Some(SignIn {
+            authorize_url: oauth.facebook_authorize_url.clone(),
+            token_url: oauth.facebook_token_url.clone(),
+            scopes: &[
+                "instagram_basic",
+                "instagram_content_publish",
+                "pages_show_list",
+                "pages_read_engagement",
+                "business_management",
+            ],
+            pkce: false,
+            credentials_in_body: true,
+            meta: Some(MetaLogin::Facebook),
         }),
         _ => None,
     }
@@ -75,5 +122,13 @@ pub async fn provider(state: &AppState, platform: Platform) -> Result<Provider, 
         scopes: sign_in.scopes.iter().map(|scope| (*scope).to_owned()).collect(),
         pkce: sign_in.pkce,
         credentials_in_body: sign_in.credentials_in_body,
+        meta: sign_in.meta.map(|login| {
+            let networks = &state.settings.networks;
+            let api = match login {
+                MetaLogin::Threads => networks.threads_api.clone(),
+                MetaLogin::Facebook => networks.facebook_graph.clone(),
+            };
+            (login, api)
+        }),
     })
 }

@@ -1,5 +1,5 @@
 //! Everything that can go wrong while connecting by sign-in, each with what to do next.
-use super::provider::TokenError;
+use super::tokens::TokenError;
 use crate::domain::platform::Platform;
 use crate::error::AppError;
 
@@ -44,6 +44,14 @@ pub enum Problem {
         "You signed in to {0}, but this card is {1}. Sign in as {1} to reconnect it, or connect {0} as a new account."
     )]
     OtherAccount(String, String),
+    #[error("{}", nothing_listed_text(*.0))]
+    NothingListed(Platform),
+    #[error(
+        "{0} was not among the accounts you let Herald manage this time. Connect again and tick it when the network asks."
+    )]
+    NotListed(String),
+    #[error("These choices were already made, or the sign-in expired. Connect again.")]
+    ChoicesGone,
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
@@ -55,6 +63,14 @@ fn unreachable_text(host: &str, timed_out: bool) -> String {
         )
     } else {
         format!("Could not reach {host}. Check the address and try again.")
+    }
+}
+
+fn nothing_listed_text(platform: Platform) -> String {
+    match platform {
+        Platform::Instagram => "None of the Facebook Pages you chose has an Instagram professional account linked to it, so nothing was connected. Link the Instagram account to a Page (Instagram: Settings → Account type and tools), then connect again and tick that Page.".into(),
+        Platform::Facebook => "Facebook listed no Page you manage, so nothing was connected. Connect again and tick at least one Page when Facebook asks (you need a role on the Page that lets you post).".into(),
+        other => format!("{} listed no account to connect. Connect again.", other.label()),
     }
 }
 

@@ -1,6 +1,8 @@
 //! One network's OAuth 2.0 endpoints and Herald's app there, and the three calls a connection
 //! needs: the authorize link, the code exchange and the refresh (RFC 6749, PKCE RFC 7636).
 use super::http::{GuardedHttp, TransportError};
+use super::meta::MetaLogin;
+use super::tokens::{TokenError, Tokens};
 use crate::domain::platform::Platform;
 use oauth2::basic::{BasicClient, BasicErrorResponse, BasicTokenResponse};
 use oauth2::{
@@ -8,7 +10,6 @@ use oauth2::{
     PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, RefreshToken, RequestTokenError, Scope, TokenResponse,
     TokenUrl,
 };
-use std::time::Duration;
 
 pub struct Provider {
     pub platform: Platform,
@@ -21,39 +22,8 @@ pub struct Provider {
     pub pkce: bool,
     /// Client credentials in the form body instead of HTTP Basic (LinkedIn, Mastodon).
     pub credentials_in_body: bool,
-}
-
-/// What a token endpoint handed out.
-#[derive(Clone)]
-pub struct Tokens {
-    pub access_token: String,
-    pub refresh_token: Option<String>,
-    pub expires_in: Option<Duration>,
-    pub scopes: Option<Vec<String>>,
-}
-
-/// Why a token endpoint call failed, sorted by what to do about it.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-pub enum TokenError {
-    /// A real refusal (`invalid_grant`, `invalid_client` …): the person must sign in again.
-    #[error("{}", refused_text(.code, .description.as_deref()))]
-    Refused {
-        code: String,
-        description: Option<String>,
-    },
-    /// Timeout, connection failure, 5xx or 429: try again later.
-    #[error("{0}")]
-    Unavailable(String),
-    /// An answer that is not OAuth.
-    #[error("{0}")]
-    Protocol(String),
-}
-
-fn refused_text(code: &str, description: Option<&str>) -> String {
-    match description {
-        Some(description) if !description.trim().is_empty() => format!("{code}: {description}"),
-        _ => code.to_owned(),
-    }
+    /// Meta's own token dialect, and the Graph API root its long-lived tokens come from.
+    pub meta: Option<(MetaLogin, String)>,
 }
 
 /// The link the person follows, and the secrets kept until they come back.
@@ -97,9 +67,12 @@ impl Provider {
     /// A fresh `state` and, where the network takes it, a PKCE challenge.
     pub fn authorize(&self, redirect_uri: &str) -> Result<Authorization, TokenError> {
         let client = self.client(redirect_uri)?;
-        let mut request = client
-            .authorize_url(CsrfToken::new_random)
-            .add_scopes(self.scopes.iter().cloned().map(Scope::new));
+        let mut request = client.authorize_url(CsrfToken::new_random);
+        request = match self.meta {
+            // Meta's dialogs take scopes comma-separated.
+            Some(_) => request.add_scope(Scope::new(self.scopes.join(","))),
+            None => request.add_scopes(self.scopes.iter().cloned().map(Scope::new)),
+        };
         let mut verifier = None;
         if self.pkce {
             let (challenge, secret) = PkceCodeChallenge::new_random_sha256();
@@ -121,6 +94,12 @@ impl Provider {
         code: &str,
         verifier: Option<&str>,
     ) -> Result<Tokens, TokenError> {
+        if let Some((login, api)) = &self.meta {
+            let secret = self.client_secret.as_deref().unwrap_or_default();
+            let app = (self.client_id.as_str(), secret, self.token_url.as_str());
+            let (tokens, subject) = login.exchange(http, app, api, redirect_uri, code).await?;
+            return Ok(Tokens { subject, ..tokens });
+        }
         let client = self.client(redirect_uri)?;
         let mut request = client.exchange_code(AuthorizationCode::new(code.to_owned()));
         if let Some(verifier) = verifier {
@@ -136,6 +115,9 @@ impl Provider {
         redirect_uri: &str,
         refresh_token: &str,
     ) -> Result<Tokens, TokenError> {
+        if let Some((login, api)) = &self.meta {
+            return login.refresh(http, api, refresh_token).await;
+        }
         let client = self.client(redirect_uri)?;
         let refresh_token = RefreshToken::new(refresh_token.to_owned());
         let answer = client
@@ -154,6 +136,7 @@ fn tokens(answer: BasicTokenResponse) -> Tokens {
         scopes: answer
             .scopes()
             .map(|scopes| scopes.iter().map(|scope| scope.to_string()).collect()),
+        subject: None,
     }
 }
 

@@ -3,8 +3,8 @@
 //! stored in the same transaction as the new access token: two workers never spend the same
 //! refresh token, and a crash never loses the new one.
 use super::network_app;
-use super::provider::TokenError;
 use super::refresh_context;
+use super::tokens::TokenError;
 use crate::server::db::tokens;
 use crate::server::platforms::Credentials;
 use crate::server::state::AppState;

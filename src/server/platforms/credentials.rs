@@ -229,6 +229,18 @@ impl Credentials {
         Some(copy)
     }
 
+    /// The network's id for the account these credentials act as, where they carry one:
+    /// how a reconnect finds the same Page among several.
+    pub fn subject(&self) -> Option<&str> {
+        match self {
+            Credentials::Facebook { page_id, .. } => Some(page_id),
+            Credentials::Instagram { ig_user_id, .. } => Some(ig_user_id),
+            Credentials::Threads { user_id, .. } => Some(user_id),
+            Credentials::LinkedIn { author_urn, .. } => Some(author_urn),
+            _ => None,
+        }
+    }
+
     pub fn to_json(&self) -> Vec<u8> {
         serde_json::to_vec(self).expect("credentials serialise")
     }

@@ -70,6 +70,18 @@ pub async fn save(
             "Client secret: this does not look right. Copy it again from the developer portal.",
         ));
     }
+    // Only X takes a public client (PKCE alone); the others refuse a sign-in without a secret.
+    if secret.is_empty() && platform != Platform::X {
+        let saved = network_apps::find(&state.pool, platform)
+            .await
+            .context("loading the network app")?;
+        if saved.is_none_or(|app| app.client_secret.is_none()) {
+            return Err(AppError::bad_request(format!(
+                "Client secret: {} needs the app's secret too. Copy it from the developer portal.",
+                platform.label()
+            )));
+        }
+    }
     let sealed =
         (!secret.is_empty()).then(|| state.cipher.seal(secret.as_bytes(), platform.as_str().as_bytes()));
     network_apps::save(&state.pool, platform, &client_id, sealed.as_deref(), admin)

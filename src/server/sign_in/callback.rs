@@ -2,7 +2,7 @@
 //! Accounts page, with the outcome kept on the flow (or, when no flow matches, a fixed code)
 //! so the page can say what happened without trusting text in the address.
 use super::browser;
-use super::finish::{Answer, finish};
+use super::finish::{Answer, Finished, finish};
 use crate::server::db::oauth_flows::{self, Taken};
 use crate::server::oauth::Problem;
 use crate::server::state::AppState;
@@ -42,8 +42,15 @@ pub async fn callback(
         error_description: params.error_description,
     };
     let outcome = finish(&state, &session, &flow, answer).await;
+    // A client who came through a connect link has no Accounts page to land on.
+    let page = if flow.connect_link_id.is_some() {
+        "/connected"
+    } else {
+        "/accounts"
+    };
     let (ok, message, account_id) = match &outcome {
-        Ok(id) => (true, "Connected.".to_owned(), Some(*id)),
+        Ok(Finished::Choose) => return Redirect::to(&format!("{page}?oauth={}", flow.id)),
+        Ok(Finished::Connected(id)) => (true, "Connected.".to_owned(), Some(*id)),
         Err(Problem::Internal(error)) => {
             tracing::error!(flow_id = %flow.id, error = format!("{error:#}"), "sign-in failed");
             (
@@ -66,11 +73,5 @@ pub async fn callback(
         tracing::error!(%error, "could not record how the sign-in ended");
         return Redirect::to("/accounts?oauth=failed");
     }
-    // A client who came through a connect link has no Accounts page to land on.
-    let page = if flow.connect_link_id.is_some() {
-        "/connected"
-    } else {
-        "/accounts"
-    };
     Redirect::to(&format!("{page}?oauth={}", flow.id))
 }

@@ -198,9 +198,12 @@ pub async fn result(
     let outcome = oauth_flows::outcome_in_browser(&state.pool, flow, &hash)
         .await
         .context("loading how the sign-in ended")?;
-    Ok(outcome.map(|outcome| SignInOutcome {
-        ok: outcome.ok,
-        message: outcome.message,
+    let Some(outcome) = outcome else {
+        return Ok(None);
+    };
+    let view = super::choose::outcome_view(state, flow, outcome, true)?;
+    Ok(Some(SignInOutcome {
         account_id: None,
+        ..view
     }))
 }

@@ -3,9 +3,13 @@
 pub mod apps;
 mod browser;
 mod callback;
+mod candidates;
+pub mod choose;
+mod connect;
 mod finish;
 pub mod links;
 mod start;
+mod who_signed_in;
 
 pub use callback::callback;
 pub use start::{StartForm, start};

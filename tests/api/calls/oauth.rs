@@ -60,6 +60,13 @@ impl TestApp {
             .expect("the flow has an outcome")
     }
 
+    /// Connects the ticked ones after a sign-in that listed several.
+    pub async fn choose_sign_in(&self, who: &Browser, flow: Uuid, keys: &[&str]) -> Answer<SignInOutcome> {
+        let keys = keys.iter().map(|key| (*key).to_owned()).collect();
+        self.send(who, &herald::api::oauth::ChooseSignIn { flow, keys })
+            .await
+    }
+
     pub async fn list_network_apps(&self, who: &Browser) -> Answer<Vec<NetworkAppView>> {
         self.send(who, &ListNetworkApps {}).await
     }
@@ -133,6 +140,14 @@ impl TestApp {
         let form = herald::api::connect_links::StartLinkSignIn {
             token: token.into(),
             instance: instance.into(),
+        };
+        self.send(who, &form).await
+    }
+
+    pub async fn choose_link_account(&self, who: &Browser, flow: Uuid, key: &str) -> Answer<SignInOutcome> {
+        let form = herald::api::connect_links::ChooseLinkAccount {
+            flow,
+            key: key.into(),
         };
         self.send(who, &form).await
     }

@@ -64,6 +64,8 @@ async fn args(app: &TestApp, cast: &Cast, fx: &Fixture, name: &str, actor: Actor
             ("colour", "#0ea5e9".into()),
         ],
         "sign_in_result" => vec![("flow", fx.sign_in.to_string())],
+        "choose_sign_in" => vec![("flow", fx.sign_in.to_string()), ("keys[0]", "101".into())],
+        "choose_link_account" => vec![("flow", fx.sign_in.to_string()), ("key", "101".into())],
         "save_network_app" => vec![
             ("platform", "x".into()),
             ("client_id", "M1M5R3BMVy13QmpScXkzTUt5OE46MTpjaQ".into()),

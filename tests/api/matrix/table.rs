@@ -119,6 +119,13 @@ pub const SERVER_FNS: &[Row] = &[
     // person to sign up, here this workspace's owner (not the outsider, another owner).
     row("start_sign_in", MANAGERS, Own),
     row("sign_in_result", MEMBERS, Own),
+    // The matrix's sign-in lists nothing to choose, and none ran in the caller's browser: 400.
+    Row {
+        name: "choose_sign_in",
+        who: Who::Roles(MANAGERS),
+        outsider: Own,
+        also_ok: &[400],
+    },
     row("network_apps", &[Owner], Denied),
     row("save_network_app", &[Owner], Denied),
     row("remove_network_app", &[Owner], Denied),
@@ -129,4 +136,10 @@ pub const SERVER_FNS: &[Row] = &[
     anyone("connect_link"),
     anyone("start_link_sign_in"),
     anyone("connect_link_result"),
+    Row {
+        name: "choose_link_account",
+        who: Who::Anyone,
+        outsider: Own,
+        also_ok: &[400],
+    },
 ];

@@ -1,8 +1,12 @@
 //! Connecting accounts by signing in to the network, against local fakes of its sign-in.
+mod facebook;
 mod linkedin;
 mod links;
 mod mastodon;
 mod mastodon_refusals;
 mod network_apps;
+mod shared;
+mod threads;
+mod threads_refresh;
 mod x;
 mod x_refresh;

@@ -81,6 +81,19 @@ async fn a_malformed_client_id_or_secret_is_named(pool: PgPool) {
         .refused();
     assert!(message.starts_with("Client secret"), "{message}");
     let (_, message) = app
+        .save_network_app(admin, Platform::Threads, "990602627938098", "")
+        .await
+        .refused();
+    assert!(
+        message.contains("Threads needs the app's secret too"),
+        "{message}"
+    );
+    let (_, message) = app
+        .save_network_app(admin, Platform::Facebook, "app-1234", "secret")
+        .await
+        .refused();
+    assert!(message.contains("is not a Facebook Page client ID"), "{message}");
+    let (_, message) = app
         .save_network_app(admin, Platform::Mastodon, CLIENT_ID, "")
         .await
         .refused();

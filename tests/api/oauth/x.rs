@@ -1,5 +1,6 @@
 //! X: an instance admin enters Herald's app once; then "Sign in with X" runs OAuth 2.0 with
 //! PKCE and hands back a token that renews itself.
+use super::shared::{assert_sealed, seconds_left};
 use crate::calls::link;
 use crate::helpers::{Browser, TestApp, spawn_app_with};
 use base64::Engine;
@@ -149,23 +150,9 @@ async fn signing_in_with_x_uses_pkce_and_the_app_and_stores_a_renewable_token(po
     assert_eq!(accounts.len(), 1);
     assert_eq!(accounts[0].handle, "@heraldx");
     assert!(accounts[0].token.renews_itself);
-    let expires =
-        chrono::DateTime::parse_from_rfc3339(accounts[0].token.expires_at.as_deref().unwrap()).unwrap();
-    let left = expires.with_timezone(&chrono::Utc) - chrono::Utc::now();
-    assert!((7100..=7200).contains(&left.num_seconds()), "{left}");
-    let (sealed, refresh): (Vec<u8>, Vec<u8>) =
-        sqlx::query_as("select credentials, refresh_token from accounts where id = $1")
-            .bind(accounts[0].id)
-            .fetch_one(&scene.app.pool)
-            .await
-            .unwrap();
-    for stored in [sealed, refresh] {
-        let text = String::from_utf8_lossy(&stored);
-        assert!(
-            !text.contains("access-1") && !text.contains("refresh-1"),
-            "sealed at rest"
-        );
-    }
+    let left = seconds_left(accounts[0].token.expires_at.as_deref());
+    assert!((7100..=7200).contains(&left), "{left}");
+    assert_sealed(&scene.app, accounts[0].id, &["access-1", "refresh-1"]).await;
 }
 
 #[sqlx::test]

@@ -1,10 +1,8 @@
 //! Tokens that stay alive: renewed ahead of expiry, one refresh at a time per account, the
 //! rotated refresh token kept; only a real refusal asks a person to sign in again.
+use super::shared::publish_two_at_once;
 use super::x::{XScene, mount_me, mount_token_exchange, scene};
-use crate::calls::{composer, ticked};
-use herald::api::posts::SavePost;
 use herald::domain::account::AccountState;
-use herald::domain::post::Intent;
 use herald::server::oauth;
 use sqlx::PgPool;
 use std::time::Duration;
@@ -116,29 +114,7 @@ async fn two_publishes_racing_an_expiring_token_refresh_it_once_and_both_go_out(
         .expect(2)
         .mount(&scene.fake)
         .await;
-    let post = |body: &str| SavePost {
-        body: body.into(),
-        targets: vec![ticked(id)],
-        ..composer(Intent::PublishNow)
-    };
-    let (first, second) = (post("First"), post("Second"));
-    let (first, second) = tokio::join!(
-        scene.app.save_post(&scene.owner, &first),
-        scene.app.save_post(&scene.owner, &second)
-    );
-    let posts = [first.ok().id, second.ok().id];
-    let mut statuses = Vec::new();
-    for _ in 0..200 {
-        statuses = sqlx::query_scalar::<_, String>("select status from post_targets where post_id = any($1)")
-            .bind(&posts[..])
-            .fetch_all(&scene.app.pool)
-            .await
-            .unwrap();
-        if statuses.iter().all(|s| s == "published") {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    let statuses = publish_two_at_once(&scene.app, &scene.owner, id).await;
     assert_eq!(statuses, ["published", "published"]);
     assert_eq!(refreshes(&scene).await, 1, "one network refresh for both");
     scene.app.stop().await;

@@ -1,5 +1,6 @@
 //! Accounts page: the networks this workspace publishes to.
 mod card;
+pub mod choices;
 mod colours;
 mod connect;
 mod links;
