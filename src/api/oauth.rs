@@ -75,13 +75,22 @@ pub async fn save_network_app(
     platform: Platform,
     client_id: String,
     #[server(default)] client_secret: String,
+    #[server(default)] organisations: bool,
 ) -> Result<(), AppError> {
     use crate::server::auth::guard;
     use crate::server::sign_in::apps;
 
     let request = guard::request().await?;
     let admin = apps::require_instance_admin(&request).await?;
-    apps::save(&request.state, admin, platform, &client_id, &client_secret).await
+    apps::save(
+        &request.state,
+        admin,
+        platform,
+        &client_id,
+        &client_secret,
+        organisations,
+    )
+    .await
 }
 
 #[server(endpoint = "remove_network_app")]

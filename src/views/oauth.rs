@@ -44,6 +44,8 @@ pub struct NetworkAppView {
     /// Paste this into the network's developer portal.
     pub redirect_uri: String,
     pub scopes: Vec<String>,
+    /// LinkedIn: the app may post to organisation pages (Community Management API).
+    pub organisations: bool,
     pub portal_url: String,
     /// Something the network will refuse (an http redirect URI).
     pub warning: Option<String>,

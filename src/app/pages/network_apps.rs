@@ -3,6 +3,7 @@
 use crate::api::oauth::{NetworkAppView, RemoveNetworkApp, SaveNetworkApp, list_network_apps};
 use crate::app::components::alert::{Alert, Tone, action_error};
 use crate::app::components::field::{INPUT_CLASS, SECONDARY_BUTTON};
+use crate::domain::platform::Platform;
 use leptos::prelude::*;
 
 #[component]
@@ -80,6 +81,12 @@ fn AppForm(
                     <input name="client_secret" type="password" autocomplete="new-password" class=format!("{INPUT_CLASS} mt-1.5") />
                     <span class="mt-1 block text-xs font-normal text-slate-500">{secret_hint}</span>
                 </label>
+                {(app.platform == Platform::LinkedIn).then(|| view! {
+                    <label class="flex items-start gap-2 text-sm text-slate-700 sm:col-span-2">
+                        <input type="checkbox" name="organisations" value="true" checked=app.organisations class="mt-1" />
+                        <span>"Organisation pages too: the app has LinkedIn's Community Management API, so people can connect the pages they administer"</span>
+                    </label>
+                })}
                 <div class="sm:col-span-2">
                     <button type="submit" class="rounded-lg bg-indigo-600 px-4 py-2 text-sm font-semibold text-white shadow-xs hover:bg-indigo-500">
                         {format!("Save {name} app")}

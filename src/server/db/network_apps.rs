@@ -8,13 +8,15 @@ pub struct NetworkAppRow {
     pub platform: Platform,
     pub client_id: String,
     pub client_secret: Option<Vec<u8>>,
+    /// LinkedIn: the app may post to organisation pages.
+    pub organisations: bool,
     pub updated_at: DateTime<Utc>,
 }
 
 pub async fn list(pool: &PgPool) -> sqlx::Result<Vec<NetworkAppRow>> {
     sqlx::query_as!(
         NetworkAppRow,
-        r#"select platform as "platform: Platform", client_id, client_secret, updated_at
+        r#"select platform as "platform: Platform", client_id, client_secret, organisations, updated_at
            from network_apps order by platform"#
     )
     .fetch_all(pool)
@@ -24,7 +26,7 @@ pub async fn list(pool: &PgPool) -> sqlx::Result<Vec<NetworkAppRow>> {
 pub async fn find(executor: impl PgExecutor<'_>, platform: Platform) -> sqlx::Result<Option<NetworkAppRow>> {
     sqlx::query_as!(
         NetworkAppRow,
-        r#"select platform as "platform: Platform", client_id, client_secret, updated_at
+        r#"select platform as "platform: Platform", client_id, client_secret, organisations, updated_at
            from network_apps where platform = $1"#,
         platform as Platform
     )
@@ -38,17 +40,20 @@ pub async fn save(
     platform: Platform,
     client_id: &str,
     sealed_secret: Option<&[u8]>,
+    organisations: bool,
     updated_by: Uuid,
 ) -> sqlx::Result<()> {
     sqlx::query!(
-        "insert into network_apps (platform, client_id, client_secret, updated_by)
-         values ($1, $2, $3, $4)
+        "insert into network_apps (platform, client_id, client_secret, organisations, updated_by)
+         values ($1, $2, $3, $4, $5)
          on conflict (platform) do update set client_id = excluded.client_id,
              client_secret = coalesce(excluded.client_secret, network_apps.client_secret),
+             organisations = excluded.organisations,
              updated_by = excluded.updated_by, updated_at = now()",
         platform as Platform,
         client_id,
         sealed_secret,
+        organisations,
         updated_by
     )
     .execute(executor)

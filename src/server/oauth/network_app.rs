@@ -18,6 +18,10 @@ pub struct SignIn {
     pub meta: Option<MetaLogin>,
 }
 
+/// What LinkedIn's Community Management API adds: list the pages a person administers, and
+/// post as them.
+pub const ORGANISATION_SCOPES: &[&str] = &["r_organization_admin", "w_organization_social"];
+
 /// The networks whose sign-in Herald runs with an app the self-hoster registered (each has a
 /// `domain::network_app::portal`).
 pub const WITH_APP: [Platform; 5] = [
@@ -119,7 +123,16 @@ pub async fn provider(state: &AppState, platform: Platform) -> Result<Provider, 
         client_secret,
         authorize_url: sign_in.authorize_url,
         token_url: sign_in.token_url,
-        scopes: sign_in.scopes.iter().map(|scope| (*scope).to_owned()).collect(),
+        scopes: sign_in
+            .scopes
+            .iter()
+            .chain(if app.organisations {
+                ORGANISATION_SCOPES
+            } else {
+                &[]
+            })
+            .map(|scope| (*scope).to_owned())
+            .collect(),
         pkce: sign_in.pkce,
         credentials_in_body: sign_in.credentials_in_body,
         meta: sign_in.meta.map(|login| {

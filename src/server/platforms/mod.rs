@@ -24,6 +24,7 @@ mod x;
 pub use crate::server::config::Endpoints;
 pub use credentials::{Credentials, CredentialsError};
 pub use error::NetworkError;
+pub use linkedin::LINKEDIN_VERSION;
 pub use outgoing::{Outgoing, OutgoingImage, Published};
 pub use sessions::SessionCache;
 

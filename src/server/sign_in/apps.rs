@@ -5,7 +5,7 @@ use crate::domain::platform::Platform;
 use crate::error::AppError;
 use crate::server::auth::guard::RequestContext;
 use crate::server::db::{network_apps, users};
-use crate::server::oauth::network_app::WITH_APP;
+use crate::server::oauth::network_app::{ORGANISATION_SCOPES, WITH_APP};
 use crate::server::state::AppState;
 use crate::views::oauth::NetworkAppView;
 use anyhow::Context;
@@ -41,7 +41,15 @@ pub async fn list(state: &AppState) -> Result<Vec<NetworkAppView>, AppError> {
                 client_id: app.map(|app| app.client_id.clone()),
                 has_secret: app.is_some_and(|app| app.client_secret.is_some()),
                 redirect_uri: redirect_uri.clone(),
-                scopes: scopes.iter().map(|s| (*s).to_owned()).collect(),
+                scopes: scopes
+                    .iter()
+                    .chain(
+                        app.filter(|app| app.organisations)
+                            .map_or(&[][..], |_| ORGANISATION_SCOPES),
+                    )
+                    .map(|s| (*s).to_owned())
+                    .collect(),
+                organisations: app.is_some_and(|app| app.organisations),
                 portal_url: portal_url.to_owned(),
                 warning: redirect_warning(&redirect_uri),
             })
@@ -56,6 +64,7 @@ pub async fn save(
     platform: Platform,
     client_id: &str,
     client_secret: &str,
+    organisations: bool,
 ) -> Result<(), AppError> {
     if !WITH_APP.contains(&platform) {
         return Err(AppError::bad_request(format!(
@@ -64,6 +73,11 @@ pub async fn save(
         )));
     }
     let client_id = check_client_id(platform, client_id).map_err(AppError::bad_request)?;
+    if organisations && platform != Platform::LinkedIn {
+        return Err(AppError::bad_request(
+            "Organisation pages are a LinkedIn setting.",
+        ));
+    }
     let secret = client_secret.trim();
     if secret.chars().any(char::is_whitespace) || secret.len() > 500 {
         return Err(AppError::bad_request(
@@ -84,9 +98,16 @@ pub async fn save(
     }
     let sealed =
         (!secret.is_empty()).then(|| state.cipher.seal(secret.as_bytes(), platform.as_str().as_bytes()));
-    network_apps::save(&state.pool, platform, &client_id, sealed.as_deref(), admin)
-        .await
-        .context("saving the network app")?;
+    network_apps::save(
+        &state.pool,
+        platform,
+        &client_id,
+        sealed.as_deref(),
+        organisations,
+        admin,
+    )
+    .await
+    .context("saving the network app")?;
     tracing::info!(%platform, "network app saved");
     Ok(())
 }

@@ -1,5 +1,6 @@
 //! What one sign-in can connect: the account that signed in, or, on Facebook and Instagram,
 //! each Page (or Instagram professional account linked to one) the person let Herald manage.
+use super::linkedin_pages::administered;
 use super::who_signed_in::linkedin_person;
 use crate::domain::platform::Platform;
 use crate::server::db::oauth_flows::FlowRow;
@@ -57,11 +58,33 @@ pub async fn list(state: &AppState, flow: &FlowRow, tokens: &Tokens) -> Result<V
         }])
     };
     match flow.platform {
-        // Posts go out as the person who signed in.
-        Platform::LinkedIn => only(Credentials::LinkedIn {
-            author_urn: format!("urn:li:person:{}", linkedin_person(state, &access_token).await?),
-            access_token,
-        }),
+        // The person who signed in, and the organisation pages they administer where the
+        // app may post to them.
+        Platform::LinkedIn => {
+            let person = linkedin_person(state, &access_token).await?;
+            let author_urn = format!("urn:li:person:{}", person.sub);
+            let mut listed = vec![Candidate {
+                key: author_urn.clone(),
+                label: person.name.unwrap_or_else(|| "Your profile".into()),
+                detail: "your LinkedIn profile".into(),
+                credentials: Credentials::LinkedIn {
+                    access_token: access_token.clone(),
+                    author_urn,
+                },
+            }];
+            for page in administered(state, &access_token).await? {
+                listed.push(Candidate {
+                    key: page.urn.clone(),
+                    label: page.name,
+                    detail: "LinkedIn Page".into(),
+                    credentials: Credentials::LinkedIn {
+                        access_token: access_token.clone(),
+                        author_urn: page.urn,
+                    },
+                });
+            }
+            Ok(listed)
+        }
         Platform::Mastodon => only(Credentials::Mastodon {
             instance_url: flow.instance_url.clone().unwrap_or_default(),
             access_token,

@@ -7,6 +7,7 @@ mod candidates;
 pub mod choose;
 mod connect;
 mod finish;
+mod linkedin_pages;
 pub mod links;
 mod start;
 mod who_signed_in;

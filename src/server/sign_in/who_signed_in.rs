@@ -4,12 +4,13 @@ use crate::server::oauth::{Problem, TokenError};
 use crate::server::state::AppState;
 
 #[derive(serde::Deserialize)]
-struct UserInfo {
-    sub: String,
+pub struct Person {
+    pub sub: String,
+    pub name: Option<String>,
 }
 
 /// Who signed in to LinkedIn (OpenID Connect's userinfo).
-pub async fn linkedin_person(state: &AppState, access_token: &str) -> Result<String, Problem> {
+pub async fn linkedin_person(state: &AppState, access_token: &str) -> Result<Person, Problem> {
     let api = &state.settings.networks.linkedin_api;
     let answer = state
         .http
@@ -32,11 +33,11 @@ pub async fn linkedin_person(state: &AppState, access_token: &str) -> Result<Str
             ),
         ));
     }
-    let info: UserInfo = answer.json().await.map_err(|_| {
+    let person: Person = answer.json().await.map_err(|_| {
         Problem::Network(
             Platform::LinkedIn,
             TokenError::Protocol("userinfo is not JSON".into()),
         )
     })?;
-    Ok(info.sub)
+    Ok(person)
 }

@@ -82,6 +82,18 @@ impl TestApp {
             platform,
             client_id: id.into(),
             client_secret: secret.into(),
+            organisations: false,
+        };
+        self.send(who, &form).await
+    }
+
+    /// A LinkedIn app with the Community Management API.
+    pub async fn save_linkedin_app_with_pages(&self, who: &Browser, id: &str, secret: &str) -> Answer<()> {
+        let form = SaveNetworkApp {
+            platform: Platform::LinkedIn,
+            client_id: id.into(),
+            client_secret: secret.into(),
+            organisations: true,
         };
         self.send(who, &form).await
     }

@@ -1,6 +1,7 @@
 //! Connecting accounts by signing in to the network, against local fakes of its sign-in.
 mod facebook;
 mod linkedin;
+mod linkedin_pages;
 mod links;
 mod mastodon;
 mod mastodon_refusals;

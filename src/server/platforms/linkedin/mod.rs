@@ -13,7 +13,7 @@ pub struct LinkedIn;
 
 /// Versioned (`/rest`) calls must name a version; each is served for about a year, so this
 /// needs raising now and then (an expired one answers HTTP 426).
-const LINKEDIN_VERSION: &str = "202603";
+pub const LINKEDIN_VERSION: &str = "202603";
 
 #[derive(Debug, PartialEq)]
 enum Author<'a> {
