@@ -92,3 +92,34 @@ test('typing something that is not a Mastodon server says why and keeps what was
   assert.equal(await page.getByTestId('account-card').count(), 0);
   await page.close();
 });
+
+test('one Facebook sign-in lists the Pages; the ticked ones become one account each', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await signUp(page, { name: 'Pia Pages', email: uniqueEmail('pia'), workspace: 'Pages Co' });
+
+  await page.goto(`${BASE}/accounts?connect=facebook`);
+  await hydrated(page);
+  await page.getByRole('button', { name: 'Continue to Facebook Page' }).click();
+  await page.waitForURL((url) => url.href.startsWith(`${FAKE}/dialog/oauth?`));
+  await page.getByRole('button', { name: 'Authorize', exact: true }).click();
+
+  // Nothing is connected until the person picks.
+  const banner = await outcome(page);
+  assert.match(await banner.innerText(), /Choose which to connect/);
+  const choices = banner.getByTestId('sign-in-choices');
+  const connect = choices.getByRole('button', { name: 'Connect the ticked ones' });
+  assert.equal(await connect.isDisabled(), true, 'nothing ticked yet');
+  assert.equal(await page.getByTestId('account-card').count(), 0);
+  await choices.getByLabel(/Acme Bakery/).check();
+  await choices.getByLabel(/Acme Catering/).check();
+  await connect.click();
+
+  await page.getByTestId('sign-in-outcome').getByText('Connected Acme Bakery, Acme Catering.').waitFor();
+  await hydrated(page);
+  for (const name of ['Acme Bakery', 'Acme Catering']) {
+    await page.getByTestId('account-card').filter({ hasText: name }).waitFor();
+  }
+  assert.equal(await page.getByTestId('account-card').count(), 2);
+  assert.equal(await page.getByTestId('sign-in-choices').count(), 0, 'the list is spent');
+  await page.close();
+});

@@ -7,6 +7,7 @@ mod calls;
 #[path = "../api/fakes.rs"]
 #[allow(dead_code)] // shared with tests/api
 mod fakes;
+mod fakes_facebook;
 #[path = "../api/fakes_oauth.rs"]
 #[allow(dead_code)] // shared with tests/api
 mod fakes_oauth;
@@ -26,6 +27,14 @@ async fn browser_tests_pass(pool: PgPool) {
         "{} is missing: run `make build-site` first",
         bundle.display()
     );
+    // One local fake for every network the browser tests connect.
+    let network = wiremock::MockServer::start().await;
+    fakes::mount_mastodon(&network).await;
+    fakes_oauth::mount_mastodon_oauth(&network).await;
+    fakes::mount_mastodon_statuses(&network).await;
+    fakes::mount_bluesky(&network).await;
+    fakes_facebook::mount_facebook_login(&network).await;
+    let fake = network.uri();
     // Workers on: the dashboard test watches a post go out.
     let app = helpers::spawn_app_with(pool, |settings| {
         settings.publishing.workers = true;
@@ -36,16 +45,20 @@ async fn browser_tests_pass(pool: PgPool) {
         drop(free);
         settings.server.port = port;
         settings.server.base_url = format!("http://127.0.0.1:{port}");
+        settings.networks.facebook_graph = fake.clone();
+        settings.oauth.facebook_authorize_url = format!("{fake}/dialog/oauth");
+        settings.oauth.facebook_token_url = format!("{fake}/oauth/access_token");
     })
     .await;
-    // One local fake for both networks the browser tests connect.
-    let network = wiremock::MockServer::start().await;
-    fakes::mount_mastodon(&network).await;
-    fakes_oauth::mount_mastodon_oauth(&network).await;
-    fakes::mount_mastodon_statuses(&network).await;
-    fakes::mount_bluesky(&network).await;
+    // The instance's Facebook app, as an instance admin would have saved it.
+    let secret = app.engine().state.cipher.seal(b"meta-secret", b"facebook");
+    sqlx::query("insert into network_apps (platform, client_id, client_secret) values ('facebook', $1, $2)")
+        .bind(fakes_facebook::FACEBOOK_APP_ID)
+        .bind(secret)
+        .execute(&app.pool)
+        .await
+        .expect("the Facebook app is saved");
     let address = app.address.clone();
-    let fake = network.uri();
     let status = tokio::task::spawn_blocking(move || {
         // `E2E_ONLY=compose` runs the tests whose names match, while working on them.
         let mut node = std::process::Command::new("node");

@@ -7,6 +7,7 @@ pub mod network_app;
 mod problem;
 mod provider;
 mod refresh;
+mod token_response;
 mod tokens;
 
 pub use crate::domain::network_app::signs_in;

@@ -2,9 +2,10 @@
 //! needs: the authorize link, the code exchange and the refresh (RFC 6749, PKCE RFC 7636).
 use super::http::{GuardedHttp, TransportError};
 use super::meta::MetaLogin;
+use super::token_response::LenientTokenResponse;
 use super::tokens::{TokenError, Tokens};
 use crate::domain::platform::Platform;
-use oauth2::basic::{BasicClient, BasicErrorResponse, BasicTokenResponse};
+use oauth2::basic::BasicErrorResponse;
 use oauth2::{
     AuthType, AuthUrl, AuthorizationCode, ClientId, ClientSecret, CsrfToken, HttpClientError,
     PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, RefreshToken, RequestTokenError, Scope, TokenResponse,
@@ -35,7 +36,7 @@ pub struct Authorization {
 
 type Configured = oauth2::Client<
     BasicErrorResponse,
-    BasicTokenResponse,
+    LenientTokenResponse,
     oauth2::basic::BasicTokenIntrospectionResponse,
     oauth2::StandardRevocableToken,
     oauth2::basic::BasicRevocationErrorResponse,
@@ -46,10 +47,18 @@ type Configured = oauth2::Client<
     oauth2::EndpointSet,
 >;
 
+type Unset = oauth2::Client<
+    BasicErrorResponse,
+    LenientTokenResponse,
+    oauth2::basic::BasicTokenIntrospectionResponse,
+    oauth2::StandardRevocableToken,
+    oauth2::basic::BasicRevocationErrorResponse,
+>;
+
 impl Provider {
     fn client(&self, redirect_uri: &str) -> Result<Configured, TokenError> {
         let bad = |what: &str| TokenError::Protocol(format!("{what} is not a valid address"));
-        let mut client = BasicClient::new(ClientId::new(self.client_id.clone()))
+        let mut client = Unset::new(ClientId::new(self.client_id.clone()))
             .set_auth_uri(AuthUrl::new(self.authorize_url.clone()).map_err(|_| bad("the authorize page"))?)
             .set_token_uri(TokenUrl::new(self.token_url.clone()).map_err(|_| bad("the token endpoint"))?)
             .set_redirect_uri(
@@ -128,7 +137,7 @@ impl Provider {
     }
 }
 
-fn tokens(answer: BasicTokenResponse) -> Tokens {
+fn tokens(answer: LenientTokenResponse) -> Tokens {
     Tokens {
         access_token: answer.access_token().secret().clone(),
         refresh_token: answer.refresh_token().map(|token| token.secret().clone()),

@@ -28,7 +28,7 @@ async fn signing_in_with_linkedin_connects_the_person_who_signed_in(pool: PgPool
         .and(body_string_contains("code=li-code"))
         .and(body_string_contains("client_secret=linkedin-secret"))
         .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!({
-            "access_token": "li-access", "expires_in": 5_183_999, "token_type": "Bearer",
+            "access_token": "li-access", "expires_in": 5_183_999,
             "scope": "openid,profile,w_member_social", "id_token": "header.payload.signature"
         })))
         .expect(1)

@@ -31,7 +31,7 @@ async fn with_organisation_pages_a_sign_in_lists_the_profile_and_the_pages_admin
     Mock::given(method("POST"))
         .and(path("/oauth/v2/accessToken"))
         .respond_with(ResponseTemplate::new(200).set_body_json(serde_json::json!({
-            "access_token": "li-access", "expires_in": 5_183_999, "token_type": "Bearer"
+            "access_token": "li-access", "expires_in": 5_183_999
         })))
         .mount(&fake)
         .await;
