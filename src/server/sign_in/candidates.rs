@@ -1,6 +1,7 @@
 //! What one sign-in can connect: the account that signed in, or, on Facebook and Instagram,
 //! each Page (or Instagram professional account linked to one) the person let Herald manage.
 use super::linkedin_pages::administered;
+use super::network_read::read_json;
 use super::who_signed_in::linkedin_person;
 use crate::domain::platform::Platform;
 use crate::server::db::oauth_flows::FlowRow;
@@ -152,33 +153,19 @@ async fn pages(state: &AppState, user_token: &str) -> Result<Vec<Page>, Problem>
         let Some(url) = next.take().filter(|url| url.starts_with(graph.as_str())) else {
             break;
         };
-        let unavailable = |said: String| Problem::Network(Platform::Facebook, TokenError::Unavailable(said));
-        let answer = state
-            .http
-            .get(url)
-            .bearer_auth(user_token)
-            .send()
-            .await
-            .map_err(|error| unavailable(error.without_url().to_string()))?;
-        let status = answer.status();
-        if status.is_server_error() || status.as_u16() == 429 {
-            return Err(unavailable(format!("HTTP {}", status.as_u16())));
-        }
-        if !status.is_success() {
-            return Err(Problem::NetworkSaidNo(
-                Platform::Facebook,
-                format!(
-                    "it would not list your Pages (HTTP {}); the app may lack the pages_show_list permission",
-                    status.as_u16()
-                ),
-            ));
-        }
-        let listed: Listed = answer.json().await.map_err(|_| {
-            Problem::Network(
-                Platform::Facebook,
-                TokenError::Protocol("the list of Pages is not JSON".into()),
+        let request = state.http.get(url).bearer_auth(user_token);
+        let refused = |status| {
+            format!(
+                "it would not list your Pages (HTTP {status}); the app may lack the pages_show_list permission"
             )
-        })?;
+        };
+        let listed: Listed = read_json(
+            Platform::Facebook,
+            request,
+            refused,
+            "the list of Pages is not JSON".into(),
+        )
+        .await?;
         pages.extend(listed.data);
         next = listed.paging.and_then(|paging| paging.next);
     }

@@ -1,8 +1,9 @@
 //! The LinkedIn organisation pages a person administers, where the instance's app has the
 //! Community Management API (an instance admin says so under Network apps).
+use super::network_read::read_json;
 use crate::domain::platform::Platform;
 use crate::server::db::network_apps;
-use crate::server::oauth::{Problem, TokenError};
+use crate::server::oauth::Problem;
 use crate::server::platforms::LINKEDIN_VERSION;
 use crate::server::state::AppState;
 use anyhow::Context;
@@ -87,33 +88,22 @@ async fn get<T: serde::de::DeserializeOwned>(
     url: &str,
     what: &str,
 ) -> Result<T, Problem> {
-    let unavailable = |said: String| Problem::Network(Platform::LinkedIn, TokenError::Unavailable(said));
-    let answer = state
+    let request = state
         .http
         .get(url)
         .bearer_auth(access_token)
         .header("LinkedIn-Version", LINKEDIN_VERSION)
-        .header("X-Restli-Protocol-Version", "2.0.0")
-        .send()
-        .await
-        .map_err(|error| unavailable(error.without_url().to_string()))?;
-    let status = answer.status();
-    if status.is_server_error() || status.as_u16() == 429 {
-        return Err(unavailable(format!("HTTP {}", status.as_u16())));
-    }
-    if !status.is_success() {
-        return Err(Problem::NetworkSaidNo(
-            Platform::LinkedIn,
-            format!(
-                "it would not {what} (HTTP {}); the app may lack the Community Management API, or untick organisation pages under Settings → Network apps",
-                status.as_u16()
-            ),
-        ));
-    }
-    answer.json().await.map_err(|_| {
-        Problem::Network(
-            Platform::LinkedIn,
-            TokenError::Protocol(format!("LinkedIn's answer to {what} is not JSON")),
+        .header("X-Restli-Protocol-Version", "2.0.0");
+    let refused = |status| {
+        format!(
+            "it would not {what} (HTTP {status}); the app may lack the Community Management API, or untick organisation pages under Settings → Network apps"
         )
-    })
+    };
+    read_json(
+        Platform::LinkedIn,
+        request,
+        refused,
+        format!("LinkedIn's answer to {what} is not JSON"),
+    )
+    .await
 }

@@ -9,6 +9,7 @@ mod connect;
 mod finish;
 mod linkedin_pages;
 pub mod links;
+mod network_read;
 mod start;
 mod who_signed_in;
 
