@@ -38,8 +38,7 @@ pub async fn reschedule_post(
     let (version, scheduled_at) = posts::reschedule(
         &request.state,
         &member,
-        id,
-        version,
+        (id, version),
         (&date, &time, &timezone),
         Utc::now(),
     )

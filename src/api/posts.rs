@@ -53,6 +53,7 @@ pub async fn save_post(
         time,
         timezone,
         intent,
+        placement: Default::default(),
     };
     let saved = posts::save(&request.state, &member, input, chrono::Utc::now()).await?;
     if !is_client_call() {

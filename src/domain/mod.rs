@@ -7,6 +7,7 @@ pub mod names;
 pub mod network_app;
 pub mod notice;
 pub mod password;
+pub mod plan;
 pub mod platform;
 pub mod post;
 pub mod publish;

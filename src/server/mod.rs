@@ -16,6 +16,7 @@ pub mod multipart;
 pub mod notifications;
 pub mod oauth;
 pub mod outbound;
+pub mod plan;
 pub mod platforms;
 pub mod posts;
 pub mod publish;

@@ -8,6 +8,7 @@ pub mod dashboard;
 pub mod invite;
 pub mod notifications;
 pub mod oauth;
+pub mod plan;
 pub mod posts;
 pub mod review;
 pub mod settings;

@@ -26,6 +26,7 @@ mod pages;
 mod posts;
 mod publish;
 mod publish_outage;
+mod queue;
 mod rate_limits;
 mod redirects;
 mod review;

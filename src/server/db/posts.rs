@@ -1,5 +1,6 @@
 //! Posts with their targets and images. Every query is scoped by workspace.
 use crate::domain::account::AccountState;
+use crate::domain::plan::Placement;
 use crate::domain::platform::Platform;
 use crate::domain::post::{PostStatus, TargetStatus};
 use chrono::{DateTime, Utc};
@@ -11,6 +12,7 @@ pub struct PostFields<'a> {
     pub status: PostStatus,
     pub scheduled_at: Option<DateTime<Utc>>,
     pub timezone: &'a str,
+    pub placement: Placement,
 }
 
 pub struct TargetFields<'a> {
@@ -30,14 +32,15 @@ pub async fn insert(
     post: &PostFields<'_>,
 ) -> sqlx::Result<Uuid> {
     sqlx::query_scalar!(
-        "insert into posts (workspace_id, author_id, body, status, scheduled_at, timezone)
-         values ($1, $2, $3, $4, $5, $6) returning id",
+        "insert into posts (workspace_id, author_id, body, status, scheduled_at, timezone, placement)
+         values ($1, $2, $3, $4, $5, $6, $7) returning id",
         workspace_id,
         author_id,
         post.body,
         post.status as PostStatus,
         post.scheduled_at,
-        post.timezone
+        post.timezone,
+        post.placement as Placement
     )
     .fetch_one(&mut **tx)
     .await
@@ -53,7 +56,7 @@ pub async fn update(
     post: &PostFields<'_>,
 ) -> sqlx::Result<Option<i32>> {
     sqlx::query_scalar!(
-        "update posts set body = $4, status = $5, scheduled_at = $6, timezone = $7,
+        "update posts set body = $4, status = $5, scheduled_at = $6, timezone = $7, placement = $8,
             version = version + 1, updated_at = now()
          where workspace_id = $1 and id = $2 and version = $3
            and status in ('draft', 'in_review', 'changes_requested', 'approved', 'scheduled', 'cancelled')
@@ -64,7 +67,8 @@ pub async fn update(
         post.body,
         post.status as PostStatus,
         post.scheduled_at,
-        post.timezone
+        post.timezone,
+        post.placement as Placement
     )
     .fetch_optional(&mut **tx)
     .await
@@ -162,6 +166,7 @@ pub struct PostRow {
     pub updated_at: DateTime<Utc>,
     /// An approval covers the current text and accounts.
     pub approved_at: Option<DateTime<Utc>>,
+    pub placement: Placement,
 }
 
 pub struct TargetRow {
@@ -183,7 +188,7 @@ pub async fn find(pool: &PgPool, workspace_id: Uuid, id: Uuid) -> sqlx::Result<O
     sqlx::query_as!(
         PostRow,
         r#"select id, body, status as "status: PostStatus", scheduled_at, timezone, version, author_id,
-                  created_at, updated_at, approved_at
+                  created_at, updated_at, approved_at, placement as "placement: Placement"
            from posts where workspace_id = $1 and id = $2"#,
         workspace_id,
         id
@@ -201,7 +206,7 @@ pub async fn find_for_update(
     sqlx::query_as!(
         PostRow,
         r#"select id, body, status as "status: PostStatus", scheduled_at, timezone, version, author_id,
-                  created_at, updated_at, approved_at
+                  created_at, updated_at, approved_at, placement as "placement: Placement"
            from posts where workspace_id = $1 and id = $2 for update"#,
         workspace_id,
         id
@@ -243,9 +248,11 @@ pub async fn reschedule(
     expected_version: i32,
     at: DateTime<Utc>,
     status: PostStatus,
+    placement: Placement,
 ) -> sqlx::Result<Option<i32>> {
     sqlx::query_scalar!(
-        "update posts set scheduled_at = $4, status = $5, version = version + 1, updated_at = now()
+        "update posts set scheduled_at = $4, status = $5, placement = $6, version = version + 1,
+            updated_at = now()
          where workspace_id = $1 and id = $2 and version = $3
            and status in ('draft', 'in_review', 'changes_requested', 'approved', 'scheduled')
          returning version",
@@ -253,7 +260,8 @@ pub async fn reschedule(
         id,
         expected_version,
         at,
-        status as PostStatus
+        status as PostStatus,
+        placement as Placement
     )
     .fetch_optional(&mut **tx)
     .await

@@ -1,8 +1,10 @@
 //! What the composer submits, as the services take it.
+use crate::domain::plan::Placement;
 use crate::domain::post::Intent;
 use uuid::Uuid;
 
 /// A composer submission.
+#[derive(Clone)]
 pub struct PostInput {
     /// Absent for a new post.
     pub post_id: Option<Uuid>,
@@ -15,14 +17,19 @@ pub struct PostInput {
     pub time: String,
     pub timezone: String,
     pub intent: Intent,
+    /// `Queue` when the queue chose the time; a person's save keeps the placement while the time
+    /// stays, and makes it `Manual` when they move it.
+    pub placement: Placement,
 }
 
+#[derive(Clone)]
 pub struct TargetInput {
     pub account_id: Uuid,
     /// `None` (or empty) sends the post's text.
     pub body_override: Option<String>,
 }
 
+#[derive(Clone)]
 pub struct MediaInput {
     pub media_id: Uuid,
     pub alt_text: String,

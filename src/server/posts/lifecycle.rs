@@ -1,109 +1,16 @@
 use super::audit_trail::{self, Change};
-use super::lock::{lock, lock_at_version, missing, stale_or_missing};
+use super::lock::{lock, missing};
+use crate::domain::plan::Placement;
 use crate::domain::post::{PostStatus, TargetStatus};
-use crate::domain::schedule::{self, IanaZone};
 use crate::domain::workflow::{self, Actor};
 use crate::error::AppError;
 use crate::server::audit;
 use crate::server::auth::guard::Member;
-use crate::server::db::{posts, workspaces};
-use crate::server::publish;
+use crate::server::db::posts;
 use crate::server::state::AppState;
 use anyhow::Context;
-use chrono::{DateTime, Utc};
 use serde_json::json;
-use sqlx::PgTransaction;
 use uuid::Uuid;
-
-/// Moves a post to a new wall-clock time given in `zone` (the zone the calendar shows); the
-/// post keeps its own zone. Returns the new version and instant.
-pub async fn reschedule(
-    state: &AppState,
-    member: &Member,
-    id: Uuid,
-    expected_version: i32,
-    (date, time, zone): (&str, &str, &str),
-    now: DateTime<Utc>,
-) -> Result<(i32, DateTime<Utc>), AppError> {
-    let zone = IanaZone::parse(zone).map_err(|e| AppError::BadRequest(format!("Time zone: {e}")))?;
-    let local =
-        schedule::parse_local(date, time).map_err(|e| AppError::BadRequest(format!("Date and time: {e}")))?;
-    let resolved =
-        schedule::resolve(local, &zone).map_err(|e| AppError::BadRequest(format!("Date and time: {e}")))?;
-    schedule::ensure_future(resolved.at, now)
-        .map_err(|e| AppError::BadRequest(format!("Date and time: {e}")))?;
-    let policy = workspaces::policy(&state.pool, member.workspace_id)
-        .await
-        .context("loading the workspace's approval policy")?;
-    let (mut tx, post) = lock_at_version(&state.pool, member.workspace_id, id, expected_version).await?;
-    let actor = Actor {
-        role: member.role,
-        is_author: post.author_id == Some(member.user_id),
-    };
-    let status = workflow::reschedule(post.status, actor, policy).map_err(AppError::from)?;
-    let version = posts::reschedule(
-        &mut tx,
-        member.workspace_id,
-        id,
-        expected_version,
-        resolved.at,
-        status,
-    )
-    .await
-    .context("moving the post to its new time")?;
-    let Some(version) = version else {
-        drop(tx);
-        return Err(stale_or_missing(&state.pool, member.workspace_id, id).await);
-    };
-    match (post.status, status) {
-        (PostStatus::Approved, PostStatus::Scheduled) => {
-            posts::set_target_statuses(&mut tx, id, TargetStatus::Scheduled)
-                .await
-                .context("scheduling the post's targets")?;
-        }
-        // Back to review: new target rows, so tasks pushed for them find nothing.
-        (_, PostStatus::InReview) if post.status != PostStatus::InReview => {
-            renew_targets(&mut tx, id, TargetStatus::Draft)
-                .await
-                .context("renewing the post's targets for review")?;
-        }
-        _ => {}
-    }
-    if status == PostStatus::Scheduled {
-        // Tasks pushed for the old time carry the old version and will do nothing.
-        publish::queue::schedule_post(&mut tx, id, version, resolved.at)
-            .await
-            .context("queueing the post at its new time")?;
-    }
-    let change = Change {
-        id,
-        version,
-        before: Some(post.status),
-        after: status,
-        content_changed: false,
-        old_time: post.scheduled_at,
-        new_time: Some(resolved.at),
-        body: &post.body,
-    };
-    audit_trail::saved(&mut tx, member, &change)
-        .await
-        .context("recording the new time")?;
-    tx.commit().await.context("committing the new time")?;
-    tracing::info!(%id, version, "post rescheduled");
-    Ok((version, resolved.at))
-}
-
-async fn renew_targets(tx: &mut PgTransaction<'_>, id: Uuid, status: TargetStatus) -> sqlx::Result<()> {
-    let targets = posts::targets(&mut **tx, id).await?;
-    let fields: Vec<posts::TargetFields> = targets
-        .iter()
-        .map(|t| posts::TargetFields {
-            account_id: t.account_id,
-            body_override: t.body_override.as_deref(),
-        })
-        .collect();
-    posts::replace_targets(tx, id, status, &fields).await
-}
 
 pub async fn cancel(state: &AppState, member: &Member, id: Uuid) -> Result<i32, AppError> {
     let (mut tx, post) = lock(&state.pool, member.workspace_id, id).await?;
@@ -183,6 +90,7 @@ pub async fn duplicate(state: &AppState, member: &Member, id: Uuid) -> Result<Uu
         status: PostStatus::Draft,
         scheduled_at: None,
         timezone: &post.timezone,
+        placement: Placement::Manual,
     };
     let copy = posts::insert(&mut tx, member.workspace_id, member.user_id, &fields)
         .await

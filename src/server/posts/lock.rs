@@ -36,6 +36,23 @@ pub async fn lock_at_version(
     Ok((tx, post))
 }
 
+/// As `lock_at_version`, inside a transaction the caller already holds.
+pub async fn lock_in(
+    tx: &mut PgTransaction<'_>,
+    workspace_id: Uuid,
+    id: Uuid,
+    seen_version: i32,
+) -> Result<PostRow, AppError> {
+    let post = posts::find_for_update(tx, workspace_id, id)
+        .await
+        .context("locking the post")?
+        .ok_or_else(missing)?;
+    if post.version != seen_version {
+        return Err(changed(&post));
+    }
+    Ok(post)
+}
+
 pub fn missing() -> AppError {
     AppError::NotFound("This post does not exist in this workspace (it may have been deleted).".into())
 }
@@ -47,13 +64,19 @@ pub async fn stale_or_missing(pool: &PgPool, workspace_id: Uuid, id: Uuid) -> Ap
             AppError::unexpected(anyhow::Error::new(error).context("reading why a change missed the post"))
         }
         Ok(None) => missing(),
-        Ok(Some(post)) if !post.status.is_editable() => AppError::Conflict(format!(
+        Ok(Some(post)) => changed(&post),
+    }
+}
+
+/// Why a change to `post` (as it stands now) missed: not editable any more, or edited since.
+pub fn changed(post: &PostRow) -> AppError {
+    if !post.status.is_editable() {
+        return AppError::Conflict(format!(
             "This post is {} and can no longer be changed.",
             post.status.label().to_lowercase()
-        )),
-        Ok(Some(_)) => AppError::Conflict(
-            "This post was changed by someone else since you opened it. Reload it to see their changes."
-                .into(),
-        ),
+        ));
     }
+    AppError::Conflict(
+        "This post was changed by someone else since you opened it. Reload it to see their changes.".into(),
+    )
 }

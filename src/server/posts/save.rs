@@ -2,11 +2,12 @@
 //! transaction, which bumps the post's version.
 use super::audit_trail::{self, Change};
 use super::input::PostInput;
-use super::lock::{lock_at_version, stale_or_missing};
+use super::lock::{changed, lock_in, missing};
 use super::stored::Stored;
 use super::validate::{self, When};
+use crate::domain::plan::Placement;
 use crate::domain::post::{PostStatus, TargetStatus};
-use crate::domain::workflow::{self, Actor, Current};
+use crate::domain::workflow::{self, Actor, Current, Policy};
 use crate::error::AppError;
 use crate::server::auth::guard::Member;
 use crate::server::db::posts::{self, PostRow};
@@ -45,8 +46,23 @@ pub async fn save(
     let policy = workspaces::policy(&state.pool, member.workspace_id)
         .await
         .context("loading the workspace's approval policy")?;
+    let mut tx = state.pool.begin().await.context("starting the save")?;
+    let saved = save_in(&mut tx, member, &input, when, policy).await?;
+    tx.commit().await.context("committing the save")?;
+    tracing::info!(id = %saved.id, version = saved.version, status = saved.status.as_str(), "post saved");
+    Ok(saved)
+}
 
-    let (mut tx, before) = lock(state, member, &input).await?;
+/// The save itself, in the caller's transaction, for a submission already checked
+/// (`validate::content` and a `When`). The queue saves this way under its account locks.
+pub async fn save_in(
+    tx: &mut PgTransaction<'_>,
+    member: &Member,
+    input: &PostInput,
+    when: When,
+    policy: Policy,
+) -> Result<Saved, AppError> {
+    let before = lock(tx, member, input).await?;
     let current = before.as_ref().map(|b| Current {
         status: b.post.status,
         approved: b.post.approved_at.is_some(),
@@ -60,19 +76,18 @@ pub async fn save(
     };
     let status = workflow::save(current, input.intent, actor, policy, content_changed)?;
 
-    let (id, version) = write(&mut tx, member, &input, before.as_ref(), status, &when).await?;
+    let (id, version) = write(tx, member, input, before.as_ref(), status, &when).await?;
     let Some(version) = version else {
-        drop(tx);
-        return Err(stale_or_missing(&state.pool, member.workspace_id, id).await);
+        return Err(before.map_or_else(missing, |b| changed(&b.post)));
     };
     if content_changed && current.is_some_and(|c| c.approved) {
         // What was approved is not what would go out any more.
-        posts::set_approval(&mut tx, id, None)
+        posts::set_approval(tx, id, None)
             .await
             .context("withdrawing the approval of the changed post")?;
     }
     if let (PostStatus::Scheduled, Some(at)) = (status, when.at) {
-        publish::queue::schedule_post(&mut tx, id, version, at)
+        publish::queue::schedule_post(tx, id, version, at)
             .await
             .context("queueing the post for publishing")?;
     }
@@ -86,11 +101,9 @@ pub async fn save(
         new_time: when.at,
         body: &input.body,
     };
-    audit_trail::saved(&mut tx, member, &change)
+    audit_trail::saved(tx, member, &change)
         .await
         .context("recording the save")?;
-    tx.commit().await.context("committing the save")?;
-    tracing::info!(%id, version, status = status.as_str(), "post saved");
     Ok(Saved {
         id,
         version,
@@ -100,31 +113,36 @@ pub async fn save(
     })
 }
 
-/// Opens the save's transaction; an existing post is locked at the version the composer loaded.
+/// Locks an existing post at the version the composer loaded (none for a new post).
 async fn lock(
-    state: &AppState,
+    tx: &mut PgTransaction<'_>,
     member: &Member,
     input: &PostInput,
-) -> Result<(PgTransaction<'static>, Option<Before>), AppError> {
+) -> Result<Option<Before>, AppError> {
     let Some(id) = input.post_id else {
-        let tx = state.pool.begin().await.context("starting the save")?;
-        return Ok((tx, None));
+        return Ok(None);
     };
     let seen = input
         .expected_version
         .ok_or_else(|| AppError::bad_request("The post's version is missing; reload the page."))?;
-    let (mut tx, post) = lock_at_version(&state.pool, member.workspace_id, id, seen).await?;
-    let stored = Stored::load(&mut tx, id)
+    let post = lock_in(tx, member.workspace_id, id, seen).await?;
+    let stored = Stored::load(tx, id)
         .await
         .context("loading the post's accounts and images")?;
     let content_changed = stored.differs(&post, input);
-    Ok((
-        tx,
-        Some(Before {
-            post,
-            content_changed,
-        }),
-    ))
+    Ok(Some(Before {
+        post,
+        content_changed,
+    }))
+}
+
+/// A time the queue gave stays the queue's until a person picks another.
+fn placement(input: &PostInput, before: Option<&Before>, when: &When) -> Placement {
+    match before {
+        _ if input.placement == Placement::Queue => Placement::Queue,
+        Some(before) if before.post.scheduled_at == when.at => before.post.placement,
+        _ => Placement::Manual,
+    }
 }
 
 /// Writes the post, its targets and its images; returns its id and new version (`None`
@@ -142,6 +160,7 @@ async fn write(
         status,
         scheduled_at: when.at,
         timezone: when.zone.name(),
+        placement: placement(input, before, when),
     };
     let (id, version) = match before {
         None => {

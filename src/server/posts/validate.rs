@@ -34,6 +34,17 @@ pub async fn submission(
 ) -> Result<When, AppError> {
     body(input)?;
     let when = when(input, now)?;
+    accounts_and_images(pool, member, input).await?;
+    Ok(when)
+}
+
+/// As `submission`, but for a time chosen by the server (the queue's), not the form.
+pub async fn content(pool: &PgPool, member: &Member, input: &PostInput) -> Result<(), AppError> {
+    body(input)?;
+    accounts_and_images(pool, member, input).await
+}
+
+async fn accounts_and_images(pool: &PgPool, member: &Member, input: &PostInput) -> Result<(), AppError> {
     let accounts = posts::target_accounts(pool, member.workspace_id, &input.account_ids())
         .await
         .context("loading the chosen accounts")?;
@@ -47,7 +58,7 @@ pub async fn submission(
             "Images: one of the images is not in this workspace.".into(),
         ));
     }
-    Ok(when)
+    Ok(())
 }
 
 pub fn when(input: &PostInput, now: DateTime<Utc>) -> Result<When, AppError> {

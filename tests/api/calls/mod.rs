@@ -10,6 +10,7 @@ mod dashboard;
 mod invite;
 mod notifications;
 mod oauth;
+mod plan;
 mod posts;
 mod review;
 mod settings;

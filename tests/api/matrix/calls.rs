@@ -128,6 +128,18 @@ async fn args(app: &TestApp, cast: &Cast, fx: &Fixture, name: &str, actor: Actor
             ("from", (Utc::now() - Duration::days(1)).to_rfc3339()),
             ("to", (Utc::now() + Duration::days(60)).to_rfc3339()),
         ],
+        "posting_slots" | "reflow_queue" => vec![("account_id", account)],
+        "set_posting_slots" => vec![
+            ("account_id", account),
+            ("timezone", "Europe/Berlin".into()),
+            ("slots[0][day]", "Mon".into()),
+            ("slots[0][time]", "09:00:00".into()),
+        ],
+        "slot_times" => vec![
+            ("from", Utc::now().to_rfc3339()),
+            ("to", (Utc::now() + Duration::days(7)).to_rfc3339()),
+        ],
+        "add_to_queue" => vec![("posts[0][id]", post), ("posts[0][version]", "1".into())],
         "reschedule_post" => vec![
             ("id", fx.scheduled(app).await.0.to_string()),
             ("version", "1".into()),

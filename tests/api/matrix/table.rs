@@ -85,6 +85,18 @@ pub const SERVER_FNS: &[Row] = &[
     row("delete_post", EDITORS, Denied),
     row("duplicate_post", WRITERS, Denied),
     row("upload_image", WRITERS, Own),
+    // Planning: editors set slots and move queues; writers queue their drafts (the shared
+    // post is not a draft: 409; an account without slots: 400).
+    row("posting_slots", MEMBERS, Denied),
+    row("set_posting_slots", EDITORS, Denied),
+    row("slot_times", MEMBERS, Own),
+    Row {
+        name: "add_to_queue",
+        who: Who::Roles(WRITERS),
+        outsider: Denied,
+        also_ok: &[400, 409],
+    },
+    row("reflow_queue", EDITORS, Denied),
     // Review.
     row("review_queue", MEMBERS, Own),
     row("review_count", MEMBERS, Own),

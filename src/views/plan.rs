@@ -1,0 +1,37 @@
+//! Planning the week: an account's posting slots, the slots on the calendar, and what the queue did.
+use crate::domain::plan::slots::Slot;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// An account's posting slots, in its own zone or (when `timezone` is `None`) the workspace's.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SlotPlan {
+    pub account_id: Uuid,
+    pub timezone: Option<String>,
+    pub workspace_timezone: String,
+    pub slots: Vec<Slot>,
+}
+
+/// A draft to queue, at the version the person saw.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueueItem {
+    pub id: Uuid,
+    pub version: i32,
+}
+
+/// Where the queue put a post, or moved it to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Queued {
+    pub post_id: Uuid,
+    pub account_id: Uuid,
+    pub version: i32,
+    pub at: DateTime<Utc>,
+}
+
+/// One posting slot of one account, for the calendar's week view.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SlotTime {
+    pub account_id: Uuid,
+    pub at: DateTime<Utc>,
+}
