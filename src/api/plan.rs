@@ -1,7 +1,6 @@
 //! Planning the week: posting slots, "Add to queue", "Share next" and re-flowing a queue.
-use crate::domain::plan::slots::Slot;
 use crate::error::AppError;
-pub use crate::views::plan::{QueueItem, Queued, SlotPlan, SlotTime};
+pub use crate::views::plan::{DayTimes, QueueItem, Queued, SlotPlan, SlotTime};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use uuid::Uuid;
@@ -15,18 +14,27 @@ pub async fn posting_slots(account_id: Uuid) -> Result<SlotPlan, AppError> {
     plan::slots_view(&request.state, &member, account_id).await
 }
 
-/// Replaces an account's posting slots; `timezone` empty means the workspace's zone. Posts
-/// already queued stay where they are until someone re-flows the queue.
+/// Replaces an account's posting slots, typed per weekday ("09:00, 12:30"); `timezone` empty
+/// means the workspace's zone. Posts already queued stay where they are until someone re-flows
+/// the queue.
 #[server(endpoint = "set_posting_slots")]
 pub async fn set_posting_slots(
     account_id: Uuid,
     #[server(default)] timezone: String,
-    #[server(default)] slots: Vec<Slot>,
+    #[server(default)] days: Vec<DayTimes>,
 ) -> Result<SlotPlan, AppError> {
+    use crate::domain::plan::slots::parse_times;
     use crate::domain::role::Permission;
     use crate::server::{auth::guard, plan};
 
     let (request, member) = guard::require(Permission::Edit).await?;
+    let mut slots = Vec::new();
+    for day in &days {
+        slots.extend(
+            parse_times(day.day, &day.times)
+                .map_err(|e| AppError::BadRequest(format!("Posting slots: {e}")))?,
+        );
+    }
     plan::set_slots(&request.state, &member, account_id, &timezone, slots).await?;
     plan::slots_view(&request.state, &member, account_id).await
 }

@@ -1,6 +1,6 @@
 //! Planning the week: an account's posting slots, the slots on the calendar, and what the queue did.
 use crate::domain::plan::slots::Slot;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Utc, Weekday};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -11,6 +11,14 @@ pub struct SlotPlan {
     pub timezone: Option<String>,
     pub workspace_timezone: String,
     pub slots: Vec<Slot>,
+}
+
+/// One weekday's posting times as the slots form sends them ("09:00, 12:30").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DayTimes {
+    pub day: Weekday,
+    #[serde(default)]
+    pub times: String,
 }
 
 /// A draft to queue, at the version the person saw.

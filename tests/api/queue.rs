@@ -269,6 +269,27 @@ async fn a_queue_without_slots_or_a_non_draft_is_explained(pool: PgPool) {
         .refused();
     assert_eq!(status, 400);
     assert!(message.contains("Time zone"), "{message}");
+    let typo = herald::api::plan::SetPostingSlots {
+        account_id: bare,
+        timezone: String::new(),
+        days: vec![herald::api::plan::DayTimes {
+            day: Weekday::Tue,
+            times: "09:00, 9h30".into(),
+        }],
+    };
+    let (status, message) = app.send(&owner, &typo).await.refused();
+    assert_eq!(
+        (status, message.as_str()),
+        (
+            400,
+            "Posting slots: Tue: “9h30” is not a time; write times as HH:MM, such as 09:00, 12:30."
+        )
+    );
+    let plan = app.posting_slots(&owner, bare).await.ok();
+    assert_eq!(
+        (plan.timezone, plan.workspace_timezone, plan.slots),
+        (None, "Europe/Berlin".into(), vec![])
+    );
 }
 
 #[sqlx::test]

@@ -25,6 +25,23 @@ impl Slot {
 pub enum SlotsError {
     #[error("An account can have at most {MAX_SLOTS} posting slots a week.")]
     TooMany,
+    #[error("{day}: “{input}” is not a time; write times as HH:MM, such as 09:00, 12:30.")]
+    NotATime { day: Weekday, input: String },
+}
+
+/// One day's times as a person types them ("09:00, 12:30 17:00"), as slots.
+pub fn parse_times(day: Weekday, text: &str) -> Result<Vec<Slot>, SlotsError> {
+    text.split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|piece| !piece.is_empty())
+        .map(|piece| {
+            NaiveTime::parse_from_str(piece, "%H:%M")
+                .map(|time| Slot { day, time })
+                .map_err(|_| SlotsError::NotATime {
+                    day,
+                    input: piece.chars().take(20).collect(),
+                })
+        })
+        .collect()
 }
 
 /// An account's week of slots in one zone: sorted, whole minutes, each once.

@@ -1,7 +1,8 @@
 use super::Answer;
 use crate::helpers::{Browser, TestApp};
 use herald::api::plan::{
-    AddToQueue, PostingSlots, QueueItem, Queued, ReflowQueue, SetPostingSlots, SlotPlan, SlotTime, SlotTimes,
+    AddToQueue, DayTimes, PostingSlots, QueueItem, Queued, ReflowQueue, SetPostingSlots, SlotPlan, SlotTime,
+    SlotTimes,
 };
 use herald::domain::plan::slots::Slot;
 use uuid::Uuid;
@@ -11,6 +12,7 @@ impl TestApp {
         self.send(who, &PostingSlots { account_id }).await
     }
 
+    /// Sends `slots` as the form does: each weekday's times typed in one field.
     pub async fn set_posting_slots(
         &self,
         who: &Browser,
@@ -18,10 +20,21 @@ impl TestApp {
         timezone: &str,
         slots: &[Slot],
     ) -> Answer<SlotPlan> {
+        let mut days: Vec<DayTimes> = Vec::new();
+        for slot in slots {
+            let time = slot.time.format("%H:%M").to_string();
+            match days.iter_mut().find(|d| d.day == slot.day) {
+                Some(day) => day.times = format!("{}, {time}", day.times),
+                None => days.push(DayTimes {
+                    day: slot.day,
+                    times: time,
+                }),
+            }
+        }
         let form = SetPostingSlots {
             account_id,
             timezone: timezone.into(),
-            slots: slots.to_vec(),
+            days,
         };
         self.send(who, &form).await
     }

@@ -132,8 +132,8 @@ async fn args(app: &TestApp, cast: &Cast, fx: &Fixture, name: &str, actor: Actor
         "set_posting_slots" => vec![
             ("account_id", account),
             ("timezone", "Europe/Berlin".into()),
-            ("slots[0][day]", "Mon".into()),
-            ("slots[0][time]", "09:00:00".into()),
+            ("days[0][day]", "Mon".into()),
+            ("days[0][times]", "09:00, 17:30".into()),
         ],
         "slot_times" => vec![
             ("from", Utc::now().to_rfc3339()),

@@ -6,6 +6,7 @@ mod connect;
 mod links;
 mod outcome;
 mod sign_in;
+mod slots;
 
 use super::header::PageHeader;
 use crate::api::accounts::{
@@ -53,6 +54,7 @@ pub fn AccountsPage() -> impl IntoView {
         |_| list_accounts(),
     );
     let can_edit = current_viewer().is_some_and(|viewer| viewer.role().can(Permission::ManageAccounts));
+    let can_plan = current_viewer().is_some_and(|viewer| viewer.role().can(Permission::Edit));
     view! {
         <Title text="Accounts" />
         <PageHeader title="Accounts" description="The network accounts this workspace publishes to." />
@@ -76,7 +78,7 @@ pub fn AccountsPage() -> impl IntoView {
                             .into_any(),
                             Ok(list) => list
                                 .into_iter()
-                                .map(|account| view! { <card::AccountCard account actions can_edit /> })
+                                .map(|account| view! { <card::AccountCard account actions can_edit can_plan /> })
                                 .collect_view()
                                 .into_any(),
                             Err(error) => view! { <Alert tone=Tone::Error message=error.to_string() /> }.into_any(),

@@ -79,6 +79,7 @@ fn CalendarBody(data: CalendarData, accounts: Accounts, drag: Drag) -> impl Into
         notices,
         today,
         posts,
+        open_slots,
     } = data;
     let notices = notices
         .into_iter()
@@ -97,7 +98,7 @@ fn CalendarBody(data: CalendarData, accounts: Accounts, drag: Drag) -> impl Into
         });
     let content = match posts {
         Err(error) => view! { <Alert tone=Tone::Error message=error.to_string() /> }.into_any(),
-        Ok(placed) if placed.total == 0 && !query.has_filters() => view! {
+        Ok(placed) if placed.total == 0 && open_slots.is_empty() && !query.has_filters() => view! {
             <div data-testid="calendar-empty">
                 <EmptyState
                     icon=icons::calendar
@@ -113,7 +114,7 @@ fn CalendarBody(data: CalendarData, accounts: Accounts, drag: Drag) -> impl Into
         .into_any(),
         Ok(placed) => match query.view {
             View::Month => view! { <MonthView query=query.clone() today placed accounts=accounts.clone() drag /> }.into_any(),
-            View::Week => view! { <WeekView query=query.clone() today placed accounts=accounts.clone() drag /> }.into_any(),
+            View::Week => view! { <WeekView query=query.clone() today placed open_slots=open_slots.clone() accounts=accounts.clone() drag /> }.into_any(),
             View::List | View::Day => view! { <ListView query=query.clone() today placed accounts=accounts.clone() /> }.into_any(),
         },
     };

@@ -2,6 +2,7 @@
 use super::accounts::Accounts;
 use super::chip::PostChip;
 use super::drag::Drag;
+use super::load::OpenSlot;
 use super::month::WEEKDAYS;
 use super::period::Period;
 use super::placement::{Chip, Placed, Slot};
@@ -15,9 +16,18 @@ pub fn WeekView(
     query: CalendarQuery,
     today: NaiveDate,
     placed: Placed,
+    open_slots: Vec<OpenSlot>,
     accounts: Accounts,
     drag: Drag,
 ) -> impl IntoView {
+    let mut open_by_slot: HashMap<Slot, Vec<OpenSlot>> = HashMap::new();
+    for open in open_slots {
+        let slot = Slot {
+            date: open.local.date(),
+            hour: Some(open.local.hour()),
+        };
+        open_by_slot.entry(slot).or_default().push(open);
+    }
     let days: Vec<NaiveDate> = Period::of(View::Week, query.date).dates().collect();
     let mut by_slot: HashMap<Slot, Vec<Chip>> = HashMap::new();
     for chip in placed.chips.iter().cloned() {
@@ -57,8 +67,9 @@ pub fn WeekView(
                         hour: Some(hour),
                     };
                     let chips = by_slot.remove(&slot).unwrap_or_default();
+                    let open = open_by_slot.remove(&slot).unwrap_or_default();
                     view! {
-                        <HourSlot cell=slot chips hidden=placed.hidden_in(slot) query=query.clone() accounts=accounts.clone() drag />
+                        <HourSlot cell=slot chips open hidden=placed.hidden_in(slot) query=query.clone() accounts=accounts.clone() drag />
                     }
                 })
                 .collect_view();
@@ -83,11 +94,33 @@ pub fn WeekView(
 fn HourSlot(
     cell: Slot,
     chips: Vec<Chip>,
+    open: Vec<OpenSlot>,
     hidden: usize,
     query: CalendarQuery,
     accounts: Accounts,
     drag: Drag,
 ) -> impl IntoView {
+    let open = open
+        .into_iter()
+        .map(|slot| {
+            let colour = accounts
+                .iter()
+                .find(|a| a.id == slot.account_id)
+                .map_or_else(|| "#94a3b8".to_owned(), |a| a.colour.clone());
+            let time = slot.local.format("%H:%M").to_string();
+            view! {
+                <li
+                    class="flex items-center gap-1 rounded-md border border-dashed border-slate-300 px-1 text-xs text-slate-400"
+                    data-testid="calendar-open-slot"
+                    data-time=time.clone()
+                    title="An empty posting slot: “Add to queue” fills it"
+                >
+                    <span class="h-1.5 w-1.5 rounded-full" style=format!("background-color: {colour}") aria-hidden="true" />
+                    {format!("{time} open slot")}
+                </li>
+            }
+        })
+        .collect_view();
     let chips = chips
         .into_iter()
         .map(|chip| view! { <li><PostChip chip accounts=accounts.clone() drag /></li> })
@@ -113,7 +146,7 @@ fn HourSlot(
             on:dragleave=move |_| drag.leave(cell)
             on:drop=move |event| drag.drop(&event, cell, zone)
         >
-            <ul class="space-y-0.5">{chips}</ul>
+            <ul class="space-y-0.5">{chips}{open}</ul>
             {more}
         </div>
     }

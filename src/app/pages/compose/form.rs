@@ -45,7 +45,7 @@ pub fn ComposerForm(
         .unzip();
     let actions = post
         .as_ref()
-        .map(|post| view! { <post_actions::PostActions post=post.clone() /> });
+        .map(|post| view! { <post_actions::PostActions post=post.clone() can_edit /> });
     let status = post.as_ref().map(|post| {
         let review = (post.status == PostStatus::InReview && can_edit).then(|| {
             view! {

@@ -29,11 +29,7 @@ pub fn ComposePage() -> impl IntoView {
             .with(|q| q.get("post"))
             .and_then(|id| id.parse::<Uuid>().ok())
     });
-    let saved = Memo::new(move |_| {
-        query
-            .with(|q| q.get("saved"))
-            .and_then(|s| s.parse::<PostStatus>().ok())
-    });
+    let saved = Memo::new(move |_| query.with(|q| q.get("saved")).and_then(|s| saved_message(&s)));
     let accounts = Resource::new(|| (), |_| list_accounts());
     let post = Resource::new(
         move || post_id.get(),
@@ -57,7 +53,7 @@ pub fn ComposePage() -> impl IntoView {
         // arena is gone, so a signal read there panics when pages render side by side.
         {move || view! { <Title text=if post_id.get().is_some() { "Edit post" } else { "Compose" } /> }}
         <PageHeader title="Compose" description="Write once, adapt per network, and pick when it goes out." />
-        {move || saved.get().map(|status| view! { <div class="mb-6"><Alert tone=Tone::Success message=saved_message(status) /></div> })}
+        {move || saved.get().map(|message| view! { <div class="mb-6"><Alert tone=Tone::Success message /></div> })}
         <Transition fallback=|| view! { <p class="text-sm text-slate-500">"Loading the composer…"</p> }>
             {move || {
                 let home_zone = home_zone.clone();
@@ -81,11 +77,16 @@ pub fn ComposePage() -> impl IntoView {
     }
 }
 
-fn saved_message(status: PostStatus) -> String {
-    match status {
+/// What `?saved=` says: a post's new status, or `queued`.
+fn saved_message(saved: &str) -> Option<String> {
+    if saved == "queued" {
+        return Some("Added to the queue: it takes the next free posting slot of each account.".to_owned());
+    }
+    let status = saved.parse::<PostStatus>().ok()?;
+    Some(match status {
         PostStatus::Draft => "Saved as a draft.".to_owned(),
         PostStatus::Scheduled => "Scheduled. It waits on the calendar until its time.".to_owned(),
         PostStatus::InReview => "Submitted for review. The approvers have been told.".to_owned(),
         other => format!("Saved ({}).", other.label().to_lowercase()),
-    }
+    })
 }

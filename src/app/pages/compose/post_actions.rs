@@ -1,12 +1,44 @@
+use crate::api::plan::{AddToQueue, QueueItem};
 use crate::api::posts::{CancelPost, DeletePost, DuplicatePost, PostView};
 use crate::app::components::alert::action_error;
 use crate::app::components::field::SECONDARY_BUTTON;
+use crate::domain::post::PostStatus;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-/// Cancel, duplicate or delete a saved post.
+/// Queue, cancel, duplicate or delete a saved post.
 #[component]
-pub fn PostActions(post: PostView) -> impl IntoView {
+pub fn PostActions(post: PostView, can_edit: bool) -> impl IntoView {
+    let queue = ServerAction::<AddToQueue>::new();
+    Effect::new(move |_| {
+        if matches!(queue.value().get(), Some(Ok(_))) {
+            use_navigate()(
+                &format!("/compose?post={}&saved=queued", post.id),
+                Default::default(),
+            );
+        }
+    });
+    let item = QueueItem {
+        id: post.id,
+        version: post.version,
+    };
+    let queue_buttons = (post.status == PostStatus::Draft).then(|| {
+        let share_next = can_edit.then(|| {
+            view! {
+                <button type="button" class=SECONDARY_BUTTON disabled=move || queue.pending().get()
+                    on:click=move |_| { queue.dispatch(AddToQueue { posts: vec![item], share_next: true }); }>
+                    "Share next"
+                </button>
+            }
+        });
+        view! {
+            <button type="button" class=SECONDARY_BUTTON disabled=move || queue.pending().get()
+                on:click=move |_| { queue.dispatch(AddToQueue { posts: vec![item], share_next: false }); }>
+                "Add to queue"
+            </button>
+            {share_next}
+        }
+    });
     let cancel = ServerAction::<CancelPost>::new();
     let duplicate = ServerAction::<DuplicatePost>::new();
     let delete = ServerAction::<DeletePost>::new();
@@ -50,10 +82,12 @@ pub fn PostActions(post: PostView) -> impl IntoView {
     });
     view! {
         <section class="mt-10 border-t border-slate-200 pt-6" aria-label="Post actions">
+            {action_error(queue)}
             {action_error(cancel)}
             {action_error(duplicate)}
             {action_error(delete)}
             <div class="mt-3 flex flex-wrap gap-3">
+                {queue_buttons}
                 {cancel_form}
                 <ActionForm action=duplicate>
                     <input type="hidden" name="id" value=id />

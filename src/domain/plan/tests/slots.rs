@@ -176,3 +176,22 @@ fn the_first_slot_counts_from_the_zones_own_date() {
         utc("2026-01-05 00:00")
     );
 }
+
+#[test]
+fn typed_times_are_read_or_explained() {
+    use crate::domain::plan::slots::parse_times;
+    assert_eq!(
+        parse_times(Weekday::Tue, " 09:00, 12:30  17:00,"),
+        Ok(vec![
+            slot(Weekday::Tue, "09:00"),
+            slot(Weekday::Tue, "12:30"),
+            slot(Weekday::Tue, "17:00")
+        ])
+    );
+    assert_eq!(parse_times(Weekday::Tue, ""), Ok(vec![]));
+    let error = parse_times(Weekday::Wed, "09:00, 25:00").unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "Wed: “25:00” is not a time; write times as HH:MM, such as 09:00, 12:30."
+    );
+}
