@@ -277,8 +277,8 @@ async fn draft_input(
 
 fn no_slot(account: &str, slots: &WeeklySlots) -> AppError {
     AppError::BadRequest(if slots.slots().is_empty() {
-        format!("{account} has no posting slots yet; add them under Accounts → Posting slots.")
+        format!("{account} has no posting slots yet; give it posting slots first.")
     } else {
-        format!("{account}: the queue has no free slot in the next year; add posting slots under Accounts.")
+        format!("{account}: the queue has no free slot in the next year; add posting slots.")
     })
 }

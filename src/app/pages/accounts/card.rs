@@ -9,12 +9,7 @@ use crate::views::accounts::TokenHealth;
 use leptos::prelude::*;
 
 #[component]
-pub fn AccountCard(
-    account: AccountView,
-    actions: AccountActions,
-    can_edit: bool,
-    can_plan: bool,
-) -> impl IntoView {
+pub fn AccountCard(account: AccountView, actions: AccountActions, can_edit: bool) -> impl IntoView {
     let id = account.id.to_string();
     let (badge, badge_class) = match account.state {
         AccountState::Connected => ("Connected", "bg-emerald-50 text-emerald-700 ring-emerald-200"),
@@ -64,7 +59,6 @@ pub fn AccountCard(
                     {token}
                 </div>
             </div>
-            <super::slots::PostingSlots account_id=account.id can_plan />
             {controls}
         </article>
     }

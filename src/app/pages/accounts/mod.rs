@@ -6,7 +6,6 @@ mod connect;
 mod links;
 mod outcome;
 mod sign_in;
-mod slots;
 
 use super::header::PageHeader;
 use crate::api::accounts::{
@@ -54,7 +53,6 @@ pub fn AccountsPage() -> impl IntoView {
         |_| list_accounts(),
     );
     let can_edit = current_viewer().is_some_and(|viewer| viewer.role().can(Permission::ManageAccounts));
-    let can_plan = current_viewer().is_some_and(|viewer| viewer.role().can(Permission::Edit));
     view! {
         <Title text="Accounts" />
         <PageHeader title="Accounts" description="The network accounts this workspace publishes to." />
@@ -78,7 +76,7 @@ pub fn AccountsPage() -> impl IntoView {
                             .into_any(),
                             Ok(list) => list
                                 .into_iter()
-                                .map(|account| view! { <card::AccountCard account actions can_edit can_plan /> })
+                                .map(|account| view! { <card::AccountCard account actions can_edit /> })
                                 .collect_view()
                                 .into_any(),
                             Err(error) => view! { <Alert tone=Tone::Error message=error.to_string() /> }.into_any(),
