@@ -14,6 +14,16 @@ pub async fn posting_slots(account_id: Uuid) -> Result<SlotPlan, AppError> {
     plan::slots_view(&request.state, &member, account_id).await
 }
 
+/// Every account's posting slots, for the Accounts page.
+#[server(endpoint = "workspace_posting_slots")]
+pub async fn workspace_posting_slots() -> Result<Vec<SlotPlan>, AppError> {
+    use crate::domain::role::Permission;
+    use crate::server::{auth::guard, plan};
+
+    let (request, member) = guard::require(Permission::Read).await?;
+    plan::slots_views(&request.state, &member).await
+}
+
 /// Replaces an account's posting slots, typed per weekday ("09:00, 12:30"); `timezone` empty
 /// means the workspace's zone. Posts already queued stay where they are until someone re-flows
 /// the queue.

@@ -4,10 +4,10 @@
 use crate::calls::{composer, ticked};
 use crate::helpers::{Browser, TestApp, spawn_app};
 use chrono::{DateTime, Duration, NaiveTime, Utc, Weekday};
-use herald::api::plan::{QueueItem, SlotTimes};
+use herald::api::plan::{QueueItem, Queued, SlotTimes};
 use herald::api::posts::SavePost;
 use herald::domain::plan::queue::place;
-use herald::domain::plan::slots::{Slot, WeeklySlots};
+use herald::domain::plan::slots::{Slot, WeeklySlots, weekdays};
 use herald::domain::post::{Intent, PostStatus};
 use herald::domain::role::Role;
 use herald::domain::schedule::IanaZone;
@@ -18,17 +18,7 @@ use uuid::Uuid;
 const ZONE: &str = "Europe/Berlin";
 
 fn weekday_slots() -> Vec<Slot> {
-    let days = [
-        Weekday::Mon,
-        Weekday::Tue,
-        Weekday::Wed,
-        Weekday::Thu,
-        Weekday::Fri,
-    ];
-    let times = ["09:00", "12:30", "17:00"].map(|t| NaiveTime::parse_from_str(t, "%H:%M").unwrap());
-    days.iter()
-        .flat_map(|day| times.map(|time| Slot { day: *day, time }))
-        .collect()
+    weekdays(&["09:00", "12:30", "17:00"].map(|t| NaiveTime::parse_from_str(t, "%H:%M").unwrap()))
 }
 
 /// The first `n` slot instants from now that are not `taken`, as the domain computes them.
@@ -64,6 +54,19 @@ async fn draft(app: &TestApp, who: &Browser, body: &str, accounts: &[Uuid]) -> Q
         id: saved.id,
         version: saved.version,
     }
+}
+
+/// Queues one draft per body, one after another, on the account.
+async fn queue_each(app: &TestApp, who: &Browser, account: Uuid, bodies: &[&str]) -> Vec<Queued> {
+    let mut queued = Vec::new();
+    for body in bodies {
+        let item = draft(app, who, body, &[account]).await;
+        let placed = app.add_to_queue(who, &[item], false).await.ok();
+        assert_eq!(placed.len(), 1, "one account, one post");
+        assert_eq!(placed[0].post_id, item.id, "the draft itself is queued");
+        queued.push(placed[0].clone());
+    }
+    queued
 }
 
 async fn placement(app: &TestApp, post: Uuid) -> (String, PostStatus, Option<DateTime<Utc>>) {
@@ -103,14 +106,11 @@ async fn drafts_take_the_next_free_slots_and_pass_over_a_post_placed_by_hand(poo
     };
     app.save_post(&owner, &by_hand).await.ok();
 
-    let mut queued = Vec::new();
-    for body in ["One", "Two", "Three"] {
-        let item = draft(&app, &owner, body, &[account]).await;
-        let placed = app.add_to_queue(&owner, &[item], false).await.ok();
-        assert_eq!(placed.len(), 1);
-        assert_eq!(placed[0].post_id, item.id);
-        queued.push(placed[0].at);
-    }
+    let queued: Vec<_> = queue_each(&app, &owner, account, &["One", "Two", "Three"])
+        .await
+        .into_iter()
+        .map(|q| q.at)
+        .collect();
     assert_eq!(queued, expected(3, &BTreeSet::from([first_slot])));
     let (kind, status, at) = placement(&app, queued_post(&app, queued[0]).await).await;
     assert_eq!(
@@ -168,6 +168,16 @@ async fn a_draft_for_two_accounts_becomes_one_post_each_in_its_own_queue(pool: P
     app.set_posting_slots(&owner, tokyo, "Asia/Tokyo", &morning)
         .await
         .ok();
+    // The Accounts page reads every account's slots at once, in the list's order.
+    let plans = app.workspace_posting_slots(&owner).await.ok();
+    let summary: Vec<_> = plans
+        .iter()
+        .map(|p| (p.account_id, p.timezone.as_deref(), p.slots.len()))
+        .collect();
+    assert_eq!(
+        summary,
+        vec![(berlin, Some(ZONE), 15), (tokyo, Some("Asia/Tokyo"), 1)]
+    );
 
     let item = draft(&app, &owner, "Everywhere", &[berlin, tokyo]).await;
     let placed = app.add_to_queue(&owner, &[item], false).await.ok();
@@ -192,11 +202,7 @@ async fn a_draft_for_two_accounts_becomes_one_post_each_in_its_own_queue(pool: P
 #[sqlx::test]
 async fn share_next_takes_the_first_slot_and_moves_the_queue_along(pool: PgPool) {
     let (app, owner, account) = scene(pool).await;
-    let mut queued = Vec::new();
-    for body in ["One", "Two"] {
-        let item = draft(&app, &owner, body, &[account]).await;
-        queued.push(app.add_to_queue(&owner, &[item], false).await.ok()[0].clone());
-    }
+    let queued = queue_each(&app, &owner, account, &["One", "Two"]).await;
     let urgent = draft(&app, &owner, "Urgent", &[account]).await;
     let answer = app.add_to_queue(&owner, &[urgent], true).await.ok();
     let slots = expected(3, &BTreeSet::new());
@@ -210,11 +216,7 @@ async fn share_next_takes_the_first_slot_and_moves_the_queue_along(pool: PgPool)
 #[sqlx::test]
 async fn a_removed_post_leaves_its_gap_until_a_reflow_is_asked_for(pool: PgPool) {
     let (app, owner, account) = scene(pool).await;
-    let mut queued = Vec::new();
-    for body in ["One", "Two", "Three"] {
-        let item = draft(&app, &owner, body, &[account]).await;
-        queued.push(app.add_to_queue(&owner, &[item], false).await.ok()[0].clone());
-    }
+    let queued = queue_each(&app, &owner, account, &["One", "Two", "Three"]).await;
     app.delete_post(&owner, queued[0].post_id).await.ok();
     // Nothing moved by itself.
     assert_eq!(placement(&app, queued[1].post_id).await.2, Some(queued[1].at));
@@ -295,11 +297,7 @@ async fn a_queue_without_slots_or_a_non_draft_is_explained(pool: PgPool) {
 #[sqlx::test]
 async fn a_queued_post_moved_by_hand_stays_put_and_an_edited_one_stays_queued(pool: PgPool) {
     let (app, owner, account) = scene(pool).await;
-    let mut queued = Vec::new();
-    for body in ["One", "Two", "Three"] {
-        let item = draft(&app, &owner, body, &[account]).await;
-        queued.push(app.add_to_queue(&owner, &[item], false).await.ok()[0].clone());
-    }
+    let queued = queue_each(&app, &owner, account, &["One", "Two", "Three"]).await;
     // Two's text is edited at its time: still the queue's. Three is dragged elsewhere: by hand.
     let two = queued[1].at;
     let edit = SavePost {

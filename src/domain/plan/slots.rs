@@ -29,6 +29,21 @@ pub enum SlotsError {
     NotATime { day: Weekday, input: String },
 }
 
+/// The same times on each working day, Monday to Friday.
+pub fn weekdays(times: &[NaiveTime]) -> Vec<Slot> {
+    const WORKING: [Weekday; 5] = [
+        Weekday::Mon,
+        Weekday::Tue,
+        Weekday::Wed,
+        Weekday::Thu,
+        Weekday::Fri,
+    ];
+    WORKING
+        .iter()
+        .flat_map(|&day| times.iter().map(move |&time| Slot { day, time }))
+        .collect()
+}
+
 /// One day's times as a person types them ("09:00, 12:30 17:00"), as slots.
 pub fn parse_times(day: Weekday, text: &str) -> Result<Vec<Slot>, SlotsError> {
     text.split(|c: char| c == ',' || c.is_whitespace())

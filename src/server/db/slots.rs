@@ -100,3 +100,23 @@ pub async fn for_workspace(conn: &mut PgConnection, workspace_id: Uuid) -> sqlx:
     .fetch_all(conn)
     .await
 }
+
+/// Each account of the workspace with its own zone (if any) and the workspace's.
+pub struct AccountZoneRow {
+    pub account_id: Uuid,
+    pub account_zone: Option<String>,
+    pub workspace_zone: String,
+}
+
+pub async fn account_zones(conn: &mut PgConnection, workspace_id: Uuid) -> sqlx::Result<Vec<AccountZoneRow>> {
+    sqlx::query_as!(
+        AccountZoneRow,
+        "select a.id as account_id, a.timezone as account_zone, w.timezone as workspace_zone
+         from accounts a join workspaces w on w.id = a.workspace_id
+         where a.workspace_id = $1
+         order by a.created_at, a.id",
+        workspace_id
+    )
+    .fetch_all(conn)
+    .await
+}

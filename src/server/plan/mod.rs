@@ -6,4 +6,4 @@ mod slots;
 
 pub use calendar::slot_times;
 pub use queue::{QueuedPost, add, reflow};
-pub use slots::{load as load_slots, set as set_slots, view as slots_view};
+pub use slots::{load as load_slots, set as set_slots, view as slots_view, views as slots_views};

@@ -12,7 +12,7 @@ use crate::error::AppError;
 use crate::server::auth::guard::Member;
 use crate::server::db::queue::{self, Booked};
 use crate::server::db::{posts as post_rows, workspaces};
-use crate::server::posts::{self, MediaInput, PostInput, TargetInput, When};
+use crate::server::posts::{self, Content, PostInput, When};
 use crate::server::state::AppState;
 use anyhow::Context;
 use chrono::{DateTime, Duration, Utc};
@@ -78,7 +78,7 @@ pub async fn add(
             .await
             .context("reading the account's queue")?;
         let at = if share_next {
-            let (first, moved) = first_slot(&slots, &booked, now, target.account_id);
+            let (first, moved) = moves_along(&slots, &booked, now, target.account_id, true);
             along.extend(moved);
             first
         } else {
@@ -139,8 +139,26 @@ pub async fn reflow(
     let booked = queue::booked(&mut *tx, account_id, now)
         .await
         .context("reading the account's queue")?;
-    let (fixed, movable) = split(&booked, now);
-    let instants = place(&slots, now, &fixed, movable.len());
+    let (_, moves) = moves_along(&slots, &booked, now, account_id, false);
+    let moved = move_along(&mut tx, member, moves, policy).await?;
+    tx.commit().await.context("committing the re-flow")?;
+    tracing::info!(%account_id, moved = moved.len(), "queue re-flowed");
+    Ok(moved)
+}
+
+/// The account's queued posts in its free slots, in their order, and which of them move. With
+/// `make_room` the first free slot is kept back and returned (share next).
+fn moves_along(
+    slots: &WeeklySlots,
+    booked: &[Booked],
+    now: DateTime<Utc>,
+    account_id: Uuid,
+    make_room: bool,
+) -> (Option<DateTime<Utc>>, Vec<Move>) {
+    let (fixed, movable) = split(booked, now);
+    let room = usize::from(make_room);
+    let mut instants = place(slots, now, &fixed, movable.len() + room).into_iter();
+    let first = if make_room { instants.next() } else { None };
     let moves = movable
         .into_iter()
         .zip(instants)
@@ -151,33 +169,7 @@ pub async fn reflow(
             at,
         })
         .collect();
-    let moved = move_along(&mut tx, member, moves, policy).await?;
-    tx.commit().await.context("committing the re-flow")?;
-    tracing::info!(%account_id, moved = moved.len(), "queue re-flowed");
-    Ok(moved)
-}
-
-/// The first slot from now, and the account's queued posts each moved one place along.
-fn first_slot(
-    slots: &WeeklySlots,
-    booked: &[Booked],
-    now: DateTime<Utc>,
-    account: Uuid,
-) -> (Option<DateTime<Utc>>, Vec<Move>) {
-    let (fixed, movable) = split(booked, now);
-    let mut instants = place(slots, now, &fixed, movable.len() + 1).into_iter();
-    let first = instants.next();
-    let moved = movable
-        .into_iter()
-        .zip(instants)
-        .filter(|(b, at)| b.at != *at)
-        .map(|(booked, at)| Move {
-            account_id: account,
-            booked,
-            at,
-        })
-        .collect();
-    (first, moved)
+    (first, moves)
 }
 
 /// Times the queue must pass over (placed by hand, or about to go) and its own posts, in order.
@@ -243,24 +235,10 @@ async fn draft_input(
     if post.version != version {
         return Err(posts::changed(&post));
     }
-    let targets = post_rows::targets(&state.pool, id)
+    let mut conn = state.pool.acquire().await.context("loading the draft")?;
+    let Content { targets, media } = posts::read_content(&mut conn, id)
         .await
-        .context("loading the draft's accounts")?
-        .into_iter()
-        .map(|t| TargetInput {
-            account_id: t.account_id,
-            body_override: t.body_override,
-        })
-        .collect();
-    let media = post_rows::media(&state.pool, id)
-        .await
-        .context("loading the draft's images")?
-        .into_iter()
-        .map(|m| MediaInput {
-            media_id: m.media_id,
-            alt_text: m.alt_text,
-        })
-        .collect();
+        .context("loading the draft's accounts and images")?;
     Ok(PostInput {
         post_id: Some(id),
         expected_version: Some(version),

@@ -17,10 +17,7 @@ pub async fn load(
     workspace_id: Uuid,
     account_id: Uuid,
 ) -> Result<WeeklySlots, AppError> {
-    let stored = slots::load(conn, workspace_id, account_id)
-        .await
-        .context("loading the account's posting slots")?
-        .ok_or_else(|| AppError::NotFound("This account is not in this workspace.".into()))?;
+    let stored = stored(conn, workspace_id, account_id).await?;
     weekly(&stored)
 }
 
@@ -37,10 +34,7 @@ pub async fn set(
         name => Some(IanaZone::parse(name).map_err(|e| AppError::BadRequest(format!("Time zone: {e}")))?),
     };
     let mut tx = state.pool.begin().await.context("starting to save the slots")?;
-    let stored = slots::load(&mut tx, member.workspace_id, account_id)
-        .await
-        .context("loading the account's posting slots")?
-        .ok_or_else(|| AppError::NotFound("This account is not in this workspace.".into()))?;
+    let stored = stored(&mut tx, member.workspace_id, account_id).await?;
     let zone = own_zone.map_or_else(|| workspace_zone(&stored), Ok)?;
     let checked =
         WeeklySlots::new(zone, new_slots).map_err(|e| AppError::BadRequest(format!("Posting slots: {e}")))?;
@@ -59,10 +53,7 @@ pub async fn set(
 /// The account's slots as the Accounts page shows them.
 pub async fn view(state: &AppState, member: &Member, account_id: Uuid) -> Result<SlotPlan, AppError> {
     let mut conn = state.pool.acquire().await.context("reading the posting slots")?;
-    let stored = slots::load(&mut conn, member.workspace_id, account_id)
-        .await
-        .context("loading the account's posting slots")?
-        .ok_or_else(|| AppError::NotFound("This account is not in this workspace.".into()))?;
+    let stored = stored(&mut conn, member.workspace_id, account_id).await?;
     let slots = stored
         .slots
         .iter()
@@ -74,6 +65,42 @@ pub async fn view(state: &AppState, member: &Member, account_id: Uuid) -> Result
         workspace_timezone: stored.workspace_zone,
         slots,
     })
+}
+
+/// Every account's slots, for the Accounts page (one request, loaded beside the account list).
+pub async fn views(state: &AppState, member: &Member) -> Result<Vec<SlotPlan>, AppError> {
+    let mut conn = state.pool.acquire().await.context("reading the posting slots")?;
+    let accounts = slots::account_zones(&mut conn, member.workspace_id)
+        .await
+        .context("loading the accounts' zones")?;
+    let rows = slots::for_workspace(&mut conn, member.workspace_id)
+        .await
+        .context("loading the workspace's posting slots")?;
+    Ok(accounts
+        .into_iter()
+        .map(|account| SlotPlan {
+            account_id: account.account_id,
+            slots: rows
+                .iter()
+                .filter(|row| row.account_id == account.account_id)
+                .filter_map(|row| slot(row.weekday, row.local_time))
+                .collect(),
+            timezone: account.account_zone,
+            workspace_timezone: account.workspace_zone,
+        })
+        .collect())
+}
+
+/// The account's stored slots; `NotFound` outside the workspace.
+async fn stored(
+    conn: &mut PgConnection,
+    workspace_id: Uuid,
+    account_id: Uuid,
+) -> Result<AccountSlots, AppError> {
+    slots::load(conn, workspace_id, account_id)
+        .await
+        .context("loading the account's posting slots")?
+        .ok_or_else(|| AppError::NotFound("This account is not in this workspace.".into()))
 }
 
 fn weekly(stored: &AccountSlots) -> Result<WeeklySlots, AppError> {

@@ -1,4 +1,5 @@
 use super::audit_trail::{self, Change};
+use super::content::{self, Content};
 use super::lock::{lock, missing};
 use crate::domain::plan::Placement;
 use crate::domain::post::{PostStatus, TargetStatus};
@@ -78,13 +79,10 @@ pub async fn duplicate(state: &AppState, member: &Member, id: Uuid) -> Result<Uu
         .await
         .context("loading the post to duplicate")?
         .ok_or_else(missing)?;
-    let targets = posts::targets(pool, id)
-        .await
-        .context("loading the accounts to copy")?;
-    let media = posts::media(pool, id)
-        .await
-        .context("loading the images to copy")?;
     let mut tx = pool.begin().await.context("starting the copy")?;
+    let Content { targets, media } = content::read(&mut *tx, id)
+        .await
+        .context("loading the accounts and images to copy")?;
     let fields = posts::PostFields {
         body: &post.body,
         status: PostStatus::Draft,

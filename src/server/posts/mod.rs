@@ -2,6 +2,7 @@
 //! post's version.
 mod audit_trail;
 mod calendar;
+mod content;
 mod details;
 mod input;
 mod lifecycle;
@@ -13,6 +14,7 @@ mod stored;
 mod validate;
 
 pub use calendar::list;
+pub use content::{Content, read as read_content};
 pub use details::{PostDetails, get};
 pub use input::{MediaInput, PostInput, TargetInput};
 pub use lifecycle::{cancel, delete, duplicate};

@@ -1,7 +1,8 @@
 //! What a post holds now, to tell whether a save changes its content (text, accounts,
 //! per-account text, images) or only its time.
+use super::content;
 use super::input::PostInput;
-use crate::server::db::posts::{self, PostRow};
+use crate::server::db::posts::PostRow;
 use sqlx::PgTransaction;
 use uuid::Uuid;
 
@@ -12,14 +13,15 @@ pub struct Stored {
 
 impl Stored {
     pub async fn load(tx: &mut PgTransaction<'_>, post_id: Uuid) -> sqlx::Result<Self> {
-        let mut targets: Vec<(Uuid, Option<String>)> = posts::targets(&mut **tx, post_id)
-            .await?
+        let content = content::read(&mut **tx, post_id).await?;
+        let mut targets: Vec<(Uuid, Option<String>)> = content
+            .targets
             .into_iter()
             .map(|t| (t.account_id, t.body_override))
             .collect();
         targets.sort();
-        let media = posts::media(&mut **tx, post_id)
-            .await?
+        let media = content
+            .media
             .into_iter()
             .map(|m| (m.media_id, m.alt_text))
             .collect();

@@ -2,7 +2,7 @@ use super::Answer;
 use crate::helpers::{Browser, TestApp};
 use herald::api::plan::{
     AddToQueue, DayTimes, PostingSlots, QueueItem, Queued, ReflowQueue, SetPostingSlots, SlotPlan, SlotTime,
-    SlotTimes,
+    SlotTimes, WorkspacePostingSlots,
 };
 use herald::domain::plan::slots::Slot;
 use uuid::Uuid;
@@ -10,6 +10,10 @@ use uuid::Uuid;
 impl TestApp {
     pub async fn posting_slots(&self, who: &Browser, account_id: Uuid) -> Answer<SlotPlan> {
         self.send(who, &PostingSlots { account_id }).await
+    }
+
+    pub async fn workspace_posting_slots(&self, who: &Browser) -> Answer<Vec<SlotPlan>> {
+        self.send(who, &WorkspacePostingSlots {}).await
     }
 
     /// Sends `slots` as the form does: each weekday's times typed in one field.

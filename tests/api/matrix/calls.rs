@@ -45,6 +45,7 @@ async fn args(app: &TestApp, cast: &Cast, fx: &Fixture, name: &str, actor: Actor
         | "workspace_settings"
         | "network_apps"
         | "connect_links"
+        | "workspace_posting_slots"
         | "audit_log" => vec![],
         "create_connect_link" => vec![
             ("platform", "mastodon".into()),

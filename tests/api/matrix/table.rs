@@ -88,6 +88,7 @@ pub const SERVER_FNS: &[Row] = &[
     // Planning: editors set slots and move queues; writers queue their drafts (the shared
     // post is not a draft: 409; an account without slots: 400).
     row("posting_slots", MEMBERS, Denied),
+    row("workspace_posting_slots", MEMBERS, Own),
     row("set_posting_slots", EDITORS, Denied),
     row("slot_times", MEMBERS, Own),
     Row {

@@ -5,19 +5,12 @@ use chrono::Weekday;
 
 use super::*;
 use crate::domain::plan::queue::{next_free, place};
-use crate::domain::plan::slots::WeeklySlots;
+use crate::domain::plan::slots::{WeeklySlots, weekdays};
 
 fn weekday_mornings() -> WeeklySlots {
     // Mon–Fri 09:00 and 12:30 in Berlin (UTC+1 in January)
-    let days = [
-        Weekday::Mon,
-        Weekday::Tue,
-        Weekday::Wed,
-        Weekday::Thu,
-        Weekday::Fri,
-    ];
-    let slots = days.iter().flat_map(|d| [slot(*d, "09:00"), slot(*d, "12:30")]);
-    WeeklySlots::new(zone("Europe/Berlin"), slots).unwrap()
+    let times = ["09:00", "12:30"].map(|t| slot(Weekday::Mon, t).time);
+    WeeklySlots::new(zone("Europe/Berlin"), weekdays(&times)).unwrap()
 }
 
 #[test]
