@@ -3,7 +3,7 @@ use crate::server::auth::session::COOKIE_NAME;
 use crate::server::auth::session_store::PgSessionStore;
 use crate::server::config::Settings;
 use crate::server::state::AppState;
-use crate::server::{health, images, metrics, publish, web};
+use crate::server::{health, images, metrics, plan, publish, web};
 use axum::Router;
 use axum::handler::Handler;
 use axum::http::Method;
@@ -79,9 +79,11 @@ impl Application {
         });
         let workers = self.state.settings.publishing.workers.then(|| {
             let mut stopped = stopped.clone();
-            publish::start(self.state.clone(), async move {
+            let series = tokio::spawn(plan::series::job::run_every(self.state.clone()));
+            let until_stopped = async move {
                 let _ = stopped.wait_for(|stop| *stop).await;
-            })
+            };
+            publish::start(self.state.clone(), until_stopped, vec![series])
         });
         let mut stopped = stopped;
         let served = axum::serve(

@@ -20,7 +20,7 @@ function inBerlin(iso) {
   };
 }
 
-test('posting slots take three drafts queued from the composer, shown in the week at the slot times', async () => {
+test('posting slots set on an account take three drafts queued from the composer, shown in the week at the slot times', async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await signUp(page, { name: 'Quinn Queue', email: uniqueEmail('queue'), workspace: 'Queue Co' });
   await call(page, 'connect_account', {
@@ -28,15 +28,26 @@ test('posting slots take three drafts queued from the composer, shown in the wee
     'fields[instance_url]': FAKE, 'fields[access_token]': process.env.FAKE_MASTODON_TOKEN,
   });
 
-  // Slots on the account: weekdays at 09:00, 12:30 and 17:00 in Berlin.
+  // Slots on the account, typed in its card: weekdays at 09:00, 12:30 and 17:00 in Berlin.
+  await page.goto(`${BASE}/accounts`);
+  await hydrated(page);
+  const slots = page.getByTestId('posting-slots');
+  await slots.locator('summary').click();
+  for (const day of ['Mon', 'Tue', 'Wed', 'Thu', 'Fri']) {
+    await slots.getByLabel(`${day} times`).fill('09:00, 12:30, 17:00');
+  }
+  await slots.getByLabel(/Time zone/).fill(ZONE);
+  await slots.getByRole('button', { name: 'Save slots' }).click();
+  // The summary is read back from the server.
+  await slots.getByTestId('posting-slots-summary')
+    .filter({ hasText: 'Mon 09:00, 12:30, 17:00 · Tue 09:00, 12:30, 17:00' }).waitFor();
+  // Queued posts are never moved silently: the page asks.
+  await slots.getByTestId('reflow-ask').getByRole('button', { name: 'Re-flow the queue' }).click();
+  await slots.getByTestId('reflow-done').filter({ hasText: 'already in order' }).waitFor();
   const accounts = await call(page, 'accounts', {});
-  const days = {};
-  ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'].forEach((day, n) => {
-    days[`days[${n}][day]`] = day;
-    days[`days[${n}][times]`] = '09:00, 12:30, 17:00';
-  });
-  const plan = await call(page, 'set_posting_slots', { account_id: accounts[0].id, timezone: ZONE, ...days });
+  const plan = await call(page, 'posting_slots', { account_id: accounts[0].id });
   assert.equal(plan.slots.length, 15);
+  assert.equal(plan.timezone, ZONE);
 
   // Three drafts, each added to the queue from the composer.
   const ids = [];
@@ -70,5 +81,42 @@ test('posting slots take three drafts queued from the composer, shown in the wee
   assert.equal(new Set(times).size, 3, 'two drafts share a slot');
   // The slots nobody took show as open places.
   assert.ok(await page.getByTestId('calendar-open-slot').count() > 0);
+  await page.close();
+});
+
+test('a post repeated weekly from the composer shows on four weeks of the calendar, each marked as recurring', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await signUp(page, { name: 'Rae Repeat', email: uniqueEmail('repeat'), workspace: 'Repeat Co' });
+  await call(page, 'connect_account', {
+    platform: 'mastodon', display_name: '', colour: '#F97316',
+    'fields[instance_url]': FAKE, 'fields[access_token]': process.env.FAKE_MASTODON_TOKEN,
+  });
+  const accounts = await call(page, 'accounts', {});
+  const first = inBerlin(new Date(Date.now() + 24 * 3600 * 1000).toISOString());
+  const saved = await call(page, 'save_post', {
+    body: 'Weekly reminder', 'targets[0][account_id]': accounts[0].id, 'targets[0][selected]': 'true',
+    date: first.date, time: '10:00', timezone: ZONE, intent: 'schedule',
+  });
+
+  await page.goto(`${BASE}/compose?post=${saved.id}`);
+  await hydrated(page);
+  const repeat = page.getByTestId('repeat');
+  await repeat.locator('summary').click();
+  await repeat.getByLabel(first.weekday, { exact: true }).check();
+  await repeat.getByRole('button', { name: 'Repeat this post' }).click();
+  await page.waitForURL(/saved=repeated/);
+  await page.getByTestId('series-description').filter({ hasText: `Every week on ${first.weekday} at 10:00` }).waitFor();
+
+  // Four weeks in a row, each with the post at 10:00 and the repeat mark.
+  const day = new Date(`${first.date}T12:00:00Z`);
+  for (let week = 0; week < 4; week += 1) {
+    const date = new Date(day.getTime() + week * 7 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+    await page.goto(`${BASE}/calendar?view=week&date=${date}&zone=${ZONE}`);
+    await hydrated(page);
+    const cell = page.locator(`[data-testid="calendar-slot"][data-date="${date}"][data-hour="10"]`);
+    const post = cell.locator('[data-testid="calendar-post"][data-kind="recurring"]').filter({ hasText: 'Weekly reminder' });
+    await post.waitFor();
+    assert.equal(await post.getByTestId('post-kind').getAttribute('aria-label'), 'Recurring');
+  }
   await page.close();
 });

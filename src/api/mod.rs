@@ -12,5 +12,6 @@ pub mod oauth;
 pub mod plan;
 pub mod posts;
 pub mod review;
+pub mod series;
 pub mod settings;
 pub mod team;

@@ -14,6 +14,7 @@ pub struct PostSummary {
     pub timezone: String,
     pub excerpt: String,
     pub targets: Vec<TargetSummary>,
+    pub kind: crate::domain::plan::PostKind,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -20,6 +20,8 @@ pub struct PostView {
     pub author_id: Option<Uuid>,
     /// An approval covers its current text and accounts.
     pub approved: bool,
+    /// The recurring series this post is one of.
+    pub series: Option<crate::views::series::SeriesView>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -89,9 +89,10 @@ async fn a_burst_in_one_workspace_does_not_hold_back_another_workspaces_post(poo
     .await;
 
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let workers = publish::start(app.engine().state.clone(), async move {
+    let until_stopped = async move {
         let _ = stopped.await;
-    });
+    };
+    let workers = publish::start(app.engine().state.clone(), until_stopped, Vec::new());
     let deadline = Instant::now() + Duration::from_secs(120);
     while network.tokens.lock().unwrap().len() < BURST + 1 {
         assert!(Instant::now() < deadline, "the posts never all went out");

@@ -34,6 +34,7 @@ mod review_diff_limits;
 mod review_pages;
 mod review_refusals;
 mod seed;
+mod series;
 mod sessions;
 mod signin_throttle;
 mod ssrf;

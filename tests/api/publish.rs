@@ -86,7 +86,7 @@ impl Scene {
     }
 
     /// Makes the target due now, as if its time had come.
-    async fn make_due(&self, target: Uuid, ago: Duration) {
+    pub(crate) async fn make_due(&self, target: Uuid, ago: Duration) {
         sqlx::query("update post_targets set due_at = now() - make_interval(secs => $2) where id = $1")
             .bind(target)
             .bind(ago.as_secs_f64())
@@ -95,7 +95,7 @@ impl Scene {
             .unwrap();
     }
 
-    async fn statuses_posted(&self) -> Vec<wiremock::Request> {
+    pub(crate) async fn statuses_posted(&self) -> Vec<wiremock::Request> {
         let requests = self.fake.received_requests().await.unwrap_or_default();
         requests
             .into_iter()

@@ -94,9 +94,10 @@ async fn target(app: &TestApp, id: Uuid) -> Target {
 /// Runs real publish workers until every target is published.
 async fn publish_the_rest(app: &TestApp) {
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let workers = publish::start(app.engine().state.clone(), async move {
+    let until_stopped = async move {
         let _ = stopped.await;
-    });
+    };
+    let workers = publish::start(app.engine().state.clone(), until_stopped, Vec::new());
     let deadline = Instant::now() + Duration::from_secs(60);
     loop {
         let waiting: i64 =

@@ -26,6 +26,7 @@ pub mod published;
 pub mod queue;
 pub mod rate_limits;
 pub mod reviews;
+pub mod series;
 pub mod signin_failures;
 pub mod slots;
 pub mod targets;

@@ -358,6 +358,8 @@ pub struct PostSummaryRow {
     pub excerpt: String,
     /// `[{"account_id": …, "status": …}]`
     pub targets: serde_json::Value,
+    pub placement: Placement,
+    pub recurring: bool,
 }
 
 /// A workspace's posts scheduled in `[from, to)`: one indexed query for a whole view.
@@ -371,7 +373,8 @@ pub async fn list(
         r#"select p.id, p.status as "status: PostStatus", p.scheduled_at, p.timezone, p.version,
                   left(p.body, 160) as "excerpt!",
                   coalesce(json_agg(json_build_object('account_id', t.account_id, 'status', t.status)
-                                    order by t.account_id) filter (where t.id is not null), '[]') as "targets!"
+                                    order by t.account_id) filter (where t.id is not null), '[]') as "targets!",
+                  p.placement as "placement: Placement", p.series_id is not null as "recurring!"
            from posts p left join post_targets t on t.post_id = p.id
            where p.workspace_id = $1 and p.scheduled_at >= $2 and p.scheduled_at < $3
              and ($4::text[] is null or p.status = any($4))

@@ -2,7 +2,7 @@
 //! of its accounts, so two people adding at once take turns and never get one slot.
 use std::collections::BTreeSet;
 
-use super::slots;
+use super::{SETTLED, slots};
 use crate::domain::plan::Placement;
 use crate::domain::plan::queue::{next_free, place};
 use crate::domain::plan::slots::WeeklySlots;
@@ -15,12 +15,9 @@ use crate::server::db::{posts as post_rows, workspaces};
 use crate::server::posts::{self, Content, PostInput, When};
 use crate::server::state::AppState;
 use anyhow::Context;
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use sqlx::PgTransaction;
 use uuid::Uuid;
-
-/// Queued posts due this soon stay where they are: their publish may be under way.
-const SETTLED: Duration = Duration::minutes(2);
 
 /// A queued post the queue moves to another of its account's slots.
 struct Move {

@@ -1,4 +1,5 @@
 //! The Calendar page's read: the posts scheduled in a span of time.
+use crate::domain::plan::{Placement, PostKind};
 use crate::domain::post::PostStatus;
 use crate::error::AppError;
 use crate::server::auth::guard::Member;
@@ -36,6 +37,11 @@ pub async fn list(
         .context("listing the posts in the range")?;
     rows.into_iter()
         .map(|row| {
+            let kind = match (row.recurring, row.placement) {
+                (true, _) => PostKind::Recurring,
+                (false, Placement::Queue) => PostKind::Queued,
+                (false, Placement::Manual) => PostKind::Manual,
+            };
             Ok(PostSummary {
                 id: row.id,
                 version: row.version,
@@ -45,6 +51,7 @@ pub async fn list(
                 excerpt: row.excerpt,
                 targets: serde_json::from_value::<Vec<TargetSummary>>(row.targets)
                     .context("decoding a listed post's targets")?,
+                kind,
             })
         })
         .collect()

@@ -2,9 +2,10 @@
 use crate::domain::schedule::{IanaZone, to_local};
 use crate::error::AppError;
 use crate::server::auth::guard::Member;
-use crate::server::db::posts;
+use crate::server::db::{posts, series};
 use crate::server::state::AppState;
 use crate::views::posts::{MediaView, PostView, TargetView};
+use crate::views::series::SeriesView;
 use anyhow::Context;
 use uuid::Uuid;
 
@@ -20,6 +21,10 @@ pub async fn get(state: &AppState, member: &Member, id: Uuid) -> Result<PostView
         .await
         .context("loading the post's targets")?;
     let media = posts::media(pool, id).await.context("loading the post's media")?;
+    let series = series::of_post(pool, id)
+        .await
+        .context("loading the post's series")?
+        .map(|s| SeriesView::new(s.id, s.version, &s.rule, s.stopped_at.is_some()));
     let (local_date, local_time) = match (post.scheduled_at, IanaZone::parse(&post.timezone)) {
         (Some(at), Ok(zone)) => {
             let local = to_local(at, &zone);
@@ -58,5 +63,6 @@ pub async fn get(state: &AppState, member: &Member, id: Uuid) -> Result<PostView
             .collect(),
         author_id: post.author_id,
         approved: post.approved_at.is_some(),
+        series,
     })
 }

@@ -7,7 +7,7 @@ use crate::domain::workflow::{self, Actor};
 use crate::error::AppError;
 use crate::server::audit;
 use crate::server::auth::guard::Member;
-use crate::server::db::posts;
+use crate::server::db::{posts, series};
 use crate::server::state::AppState;
 use anyhow::Context;
 use serde_json::json;
@@ -53,6 +53,10 @@ pub async fn delete(state: &AppState, member: &Member, id: Uuid) -> Result<(), A
         )),
         other => AppError::from(other),
     })?;
+    // A series' occurrence deleted is a date skipped: editing the series does not bring it back.
+    series::skip_occurrence_of(&mut tx, id)
+        .await
+        .context("skipping the series' date")?;
     posts::delete(&mut *tx, member.workspace_id, id)
         .await
         .context("deleting the post")?;
@@ -80,7 +84,7 @@ pub async fn duplicate(state: &AppState, member: &Member, id: Uuid) -> Result<Uu
         .context("loading the post to duplicate")?
         .ok_or_else(missing)?;
     let mut tx = pool.begin().await.context("starting the copy")?;
-    let Content { targets, media } = content::read(&mut *tx, id)
+    let Content { targets, media } = content::read(&mut tx, id)
         .await
         .context("loading the accounts and images to copy")?;
     let fields = posts::PostFields {

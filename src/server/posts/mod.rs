@@ -18,7 +18,7 @@ pub use content::{Content, read as read_content};
 pub use details::{PostDetails, get};
 pub use input::{MediaInput, PostInput, TargetInput};
 pub use lifecycle::{cancel, delete, duplicate};
-pub use lock::{changed, lock, lock_at_version, missing};
+pub use lock::{changed, lock, lock_at_version, lock_in, missing};
 pub use reschedule::{move_in, reschedule};
 pub use save::{Saved, save, save_in};
 pub use validate::{When, content as validate_content};

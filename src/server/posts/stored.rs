@@ -13,7 +13,7 @@ pub struct Stored {
 
 impl Stored {
     pub async fn load(tx: &mut PgTransaction<'_>, post_id: Uuid) -> sqlx::Result<Self> {
-        let content = content::read(&mut **tx, post_id).await?;
+        let content = content::read(tx, post_id).await?;
         let mut targets: Vec<(Uuid, Option<String>)> = content
             .targets
             .into_iter()

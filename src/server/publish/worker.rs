@@ -66,8 +66,13 @@ fn monitor(engine: &Arc<Engine>, run: usize) -> Monitor {
         .shutdown_timeout(Duration::from_secs(25))
 }
 
-/// Starts the publish workers and the sweeper until `shutdown` resolves.
-pub fn start(mut state: AppState, shutdown: impl Future<Output = ()> + Send + 'static) -> Workers {
+/// Starts the publish workers and the sweeper until `shutdown` resolves; `chores` (other
+/// background jobs of the worker process) are stopped with them.
+pub fn start(
+    mut state: AppState,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+    chores: Vec<tokio::task::JoinHandle<()>>,
+) -> Workers {
     // Its own connections, so a busy web app cannot starve publishing (nor the reverse).
     state.pool = PgPoolOptions::new()
         .max_connections(state.settings.publishing.pool_size.max(2))
@@ -108,6 +113,9 @@ pub fn start(mut state: AppState, shutdown: impl Future<Output = ()> + Send + 's
         }
         sweeper.abort();
         renewals.abort();
+        for chore in chores {
+            chore.abort();
+        }
         pool_to_close.close().await;
         tracing::info!("publish workers stopped");
     });

@@ -13,6 +13,7 @@ mod oauth;
 mod plan;
 mod posts;
 mod review;
+mod series;
 mod settings;
 mod team;
 
@@ -21,6 +22,7 @@ pub use auth::signing_up;
 pub use calendar::between;
 pub use oauth::link;
 pub use posts::{composer, ticked};
+pub use series::repeating;
 
 use crate::helpers::{Browser, TestApp};
 use leptos::server_fn::ServerFn;

@@ -123,6 +123,20 @@ async fn args(app: &TestApp, cast: &Cast, fx: &Fixture, name: &str, actor: Actor
             ("intent", "draft".into()),
         ],
         "post" | "review_detail" | "duplicate_post" => vec![("id", post)],
+        "post_series" => vec![("post_id", post)],
+        "repeat_post" => vec![
+            ("id", fx.scheduled(app).await.0.to_string()),
+            ("version", "1".into()),
+            ("repeat[frequency]", "daily".into()),
+        ],
+        "edit_series" => vec![
+            ("id", fx.series(app).await.to_string()),
+            ("version", "1".into()),
+            ("body", "Weekly again".into()),
+            ("time", "09:00".into()),
+            ("repeat[frequency]", "daily".into()),
+        ],
+        "stop_series" => vec![("id", fx.series(app).await.to_string()), ("version", "1".into())],
         "post_comments" => vec![("post_id", post)],
         "comment_post" => vec![("post_id", post), ("body", "Nice".into())],
         "posts" => vec![

@@ -130,6 +130,32 @@ impl Fixture {
         target
     }
 
+    /// A daily series of the owner's on the account, made up to now.
+    pub async fn series(&self, app: &TestApp) -> Uuid {
+        use herald::domain::plan::repeat::{End, Pattern, Repeat};
+        let rule = Repeat {
+            pattern: Pattern::Daily,
+            every: 1,
+            starts_on: Utc::now().date_naive(),
+            at: chrono::NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
+            zone: herald::domain::schedule::IanaZone::parse("UTC").unwrap(),
+            end: End::Never,
+            skipped: Default::default(),
+        };
+        sqlx::query_scalar(
+            "insert into series (id, workspace_id, author_id, body, targets, rule, made_until)
+             select gen_random_uuid(), $1, u.id, 'Daily', $2, $3, now() from users u where u.email = $4
+             returning id",
+        )
+        .bind(self.workspace)
+        .bind(serde_json::json!([{"account_id": self.account, "body_override": null}]))
+        .bind(serde_json::to_value(&rule).unwrap())
+        .bind(Actor::Member(Role::Owner).email())
+        .fetch_one(&app.pool)
+        .await
+        .unwrap()
+    }
+
     /// A draft written by the owner.
     pub async fn draft(&self, app: &TestApp) -> Uuid {
         let author: Uuid = sqlx::query_scalar("select id from users where email = $1")

@@ -91,6 +91,11 @@ pub const SERVER_FNS: &[Row] = &[
     row("workspace_posting_slots", MEMBERS, Own),
     row("set_posting_slots", EDITORS, Denied),
     row("slot_times", MEMBERS, Own),
+    // Series: a contributor changes only their own (the fixture's are the owner's).
+    row("repeat_post", EDITORS, Denied),
+    row("edit_series", EDITORS, Denied),
+    row("stop_series", EDITORS, Denied),
+    row("post_series", MEMBERS, Denied),
     Row {
         name: "add_to_queue",
         who: Who::Roles(WRITERS),

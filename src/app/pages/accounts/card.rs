@@ -1,7 +1,9 @@
 use super::AccountActions;
 use super::connect::CredentialInput;
 use super::sign_in::ReconnectButton;
+use super::slots::PostingSlots;
 use crate::api::accounts::AccountView;
+use crate::api::plan::SlotPlan;
 use crate::app::components::field::{INPUT_CLASS, SECONDARY_BUTTON};
 use crate::domain::account::AccountState;
 use crate::domain::token_health::summary;
@@ -9,7 +11,14 @@ use crate::views::accounts::TokenHealth;
 use leptos::prelude::*;
 
 #[component]
-pub fn AccountCard(account: AccountView, actions: AccountActions, can_edit: bool) -> impl IntoView {
+pub fn AccountCard(
+    account: AccountView,
+    /// `None` when the slots could not be read; the card shows the rest.
+    plan: Option<SlotPlan>,
+    actions: AccountActions,
+    can_edit: bool,
+    can_plan: bool,
+) -> impl IntoView {
     let id = account.id.to_string();
     let (badge, badge_class) = match account.state {
         AccountState::Connected => ("Connected", "bg-emerald-50 text-emerald-700 ring-emerald-200"),
@@ -59,6 +68,7 @@ pub fn AccountCard(account: AccountView, actions: AccountActions, can_edit: bool
                     {token}
                 </div>
             </div>
+            {plan.map(|plan| view! { <PostingSlots plan actions can_plan /> })}
             {controls}
         </article>
     }

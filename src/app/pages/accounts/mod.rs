@@ -6,11 +6,13 @@ mod connect;
 mod links;
 mod outcome;
 mod sign_in;
+mod slots;
 
 use super::header::PageHeader;
 use crate::api::accounts::{
     ConnectAccount, PauseAccount, ReconnectAccount, RemoveAccount, TestAccount, UpdateAccount, list_accounts,
 };
+use crate::api::plan::{ReflowQueue, SetPostingSlots, workspace_posting_slots};
 use crate::app::components::alert::{Alert, Tone, action_error};
 use crate::app::components::empty_state::EmptyState;
 use crate::app::components::icons;
@@ -27,6 +29,8 @@ pub struct AccountActions {
     pub update: ServerAction<UpdateAccount>,
     pub reconnect: ServerAction<ReconnectAccount>,
     pub remove: ServerAction<RemoveAccount>,
+    pub set_slots: ServerAction<SetPostingSlots>,
+    pub reflow: ServerAction<ReflowQueue>,
 }
 
 #[component]
@@ -38,6 +42,8 @@ pub fn AccountsPage() -> impl IntoView {
         update: ServerAction::new(),
         reconnect: ServerAction::new(),
         remove: ServerAction::new(),
+        set_slots: ServerAction::new(),
+        reflow: ServerAction::new(),
     };
     let accounts = Resource::new(
         move || {
@@ -52,7 +58,20 @@ pub fn AccountsPage() -> impl IntoView {
         },
         |_| list_accounts(),
     );
+    // Loaded here, beside the list: a resource made inside each card would keep the page
+    // from hydrating.
+    let plans = Resource::new(
+        move || {
+            (
+                actions.connect.version().get(),
+                actions.remove.version().get(),
+                actions.set_slots.version().get(),
+            )
+        },
+        |_| workspace_posting_slots(),
+    );
     let can_edit = current_viewer().is_some_and(|viewer| viewer.role().can(Permission::ManageAccounts));
+    let can_plan = current_viewer().is_some_and(|viewer| viewer.role().can(Permission::Edit));
     view! {
         <Title text="Accounts" />
         <PageHeader title="Accounts" description="The network accounts this workspace publishes to." />
@@ -63,9 +82,16 @@ pub fn AccountsPage() -> impl IntoView {
                 {action_error(actions.update)}
                 {action_error(actions.remove)}
                 {action_error(actions.test)}
+                {action_error(actions.set_slots)}
+                {action_error(actions.reflow)}
                 <Transition fallback=|| view! { <p class="text-sm text-slate-500">"Loading accounts…"</p> }>
                     {move || Suspend::new(async move {
-                        match accounts.await {
+                        // Without the slots the cards still show; the reason is said once.
+                        let (plans, plans_error) = match plans.await {
+                            Ok(plans) => (plans, None),
+                            Err(error) => (Vec::new(), Some(view! { <Alert tone=Tone::Error message=format!("Posting slots: {error}") /> })),
+                        };
+                        let list = match accounts.await {
                             Ok(list) if list.is_empty() => view! {
                                 <EmptyState
                                     icon=icons::link
@@ -76,11 +102,15 @@ pub fn AccountsPage() -> impl IntoView {
                             .into_any(),
                             Ok(list) => list
                                 .into_iter()
-                                .map(|account| view! { <card::AccountCard account actions can_edit /> })
+                                .map(|account| {
+                                    let plan = plans.iter().find(|p| p.account_id == account.id).cloned();
+                                    view! { <card::AccountCard account plan actions can_edit can_plan /> }
+                                })
                                 .collect_view()
                                 .into_any(),
                             Err(error) => view! { <Alert tone=Tone::Error message=error.to_string() /> }.into_any(),
-                        }
+                        };
+                        view! { {plans_error} {list} }
                     })}
                 </Transition>
             </section>

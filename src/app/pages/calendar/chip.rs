@@ -31,6 +31,7 @@ pub fn PostChip(chip: Chip, accounts: Accounts, drag: Drag) -> impl IntoView {
             data-testid="calendar-post"
             data-post-id=chip.id.to_string()
             data-status=chip.status.as_str()
+            data-kind=chip.kind.as_str()
             draggable=if movable { "true" } else { "false" }
             on:dragstart=move |event| drag.start(&event, &dragged)
             on:dragend=move |_| drag.end()
@@ -41,6 +42,7 @@ pub fn PostChip(chip: Chip, accounts: Accounts, drag: Drag) -> impl IntoView {
             <time class="shrink-0 font-semibold text-slate-900 tabular-nums" datetime=chip.local.format("%Y-%m-%dT%H:%M").to_string()>
                 {chip.local.format("%H:%M").to_string()}
             </time>
+            {chip.kind.mark().map(|mark| view! { <span class="shrink-0 text-slate-500" title=chip.kind.label() aria-label=chip.kind.label() data-testid="post-kind" data-kind=chip.kind.as_str()>{mark}</span> })}
             <span class=format!("min-w-0 flex-1 truncate text-slate-600 {cancelled}")>{chip.excerpt.clone()}</span>
             <StatusBadge status=chip.status compact=true />
         </a>

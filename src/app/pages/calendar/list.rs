@@ -77,11 +77,13 @@ fn PostRow(chip: Chip, accounts: Accounts) -> impl IntoView {
                 data-testid="calendar-post"
                 data-post-id=chip.id.to_string()
                 data-status=chip.status.as_str()
+                data-kind=chip.kind.as_str()
                 class="flex flex-col gap-1 px-4 py-3 hover:bg-slate-50 sm:flex-row sm:items-center sm:gap-4"
             >
                 <time class="w-12 shrink-0 text-sm font-semibold text-slate-900 tabular-nums" datetime=chip.local.format("%Y-%m-%dT%H:%M").to_string()>
                     {chip.local.format("%H:%M").to_string()}
                 </time>
+                {chip.kind.mark().map(|mark| view! { <span class="shrink-0 text-slate-500" title=chip.kind.label() aria-label=chip.kind.label() data-testid="post-kind" data-kind=chip.kind.as_str()>{mark}</span> })}
                 <span class="flex min-w-0 items-center gap-1.5 text-xs text-slate-500 sm:w-48 sm:shrink-0">
                     <AccountDots ids=chip.accounts.clone() accounts decorative=true />
                     <span class="truncate">{account_names}</span>

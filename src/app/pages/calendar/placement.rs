@@ -2,6 +2,7 @@
 //! thousands of posts renders (and hydrates) a few hundred chips and "+N more" counts.
 use super::query::View;
 use crate::api::calendar::PostSummary;
+use crate::domain::plan::PostKind;
 use crate::domain::post::PostStatus;
 use crate::domain::schedule::{IanaZone, to_local};
 use chrono::{NaiveDate, NaiveDateTime, Timelike};
@@ -28,6 +29,7 @@ pub struct Chip {
     pub local: NaiveDateTime,
     pub excerpt: String,
     pub accounts: Vec<Uuid>,
+    pub kind: PostKind,
 }
 
 /// Where chips are counted: a day, or an hour of a day.
@@ -135,6 +137,7 @@ fn chip(post: PostSummary, local: NaiveDateTime, view: View) -> Chip {
         local,
         excerpt,
         accounts: post.targets.into_iter().map(|target| target.account_id).collect(),
+        kind: post.kind,
     }
 }
 
@@ -157,6 +160,7 @@ mod tests {
                 account_id: Uuid::nil(),
                 status: TargetStatus::Scheduled,
             }],
+            kind: crate::domain::plan::PostKind::Manual,
         }
     }
 

@@ -46,6 +46,9 @@ pub fn ComposerForm(
     let actions = post
         .as_ref()
         .map(|post| view! { <post_actions::PostActions post=post.clone() can_edit /> });
+    let repeat = post
+        .as_ref()
+        .map(|post| view! { <super::repeat::Repeat post=post.clone() /> });
     let status = post.as_ref().map(|post| {
         let review = (post.status == PostStatus::InReview && can_edit).then(|| {
             view! {
@@ -81,6 +84,7 @@ pub fn ComposerForm(
                 <preview::Previews draft />
             </aside>
         </div>
+        {repeat}
         {actions}
     }
     .into_any()

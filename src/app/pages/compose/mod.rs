@@ -6,6 +6,7 @@ mod form;
 mod images;
 mod post_actions;
 pub mod preview;
+mod repeat;
 mod when;
 
 use super::header::PageHeader;
@@ -31,9 +32,11 @@ pub fn ComposePage() -> impl IntoView {
     });
     let saved = Memo::new(move |_| query.with(|q| q.get("saved")).and_then(|s| saved_message(&s)));
     let accounts = Resource::new(|| (), |_| list_accounts());
+    // The outcome in the address ("queued", "repeated") means the post changed: load it again.
+    let outcome = Memo::new(move |_| query.with(|q| q.get("saved")));
     let post = Resource::new(
-        move || post_id.get(),
-        |id| async move {
+        move || (post_id.get(), outcome.get()),
+        |(id, _)| async move {
             match id {
                 Some(id) => get_post(id).await.map(Some),
                 None => Ok(None),
@@ -79,8 +82,15 @@ pub fn ComposePage() -> impl IntoView {
 
 /// What `?saved=` says: a post's new status, or `queued`.
 fn saved_message(saved: &str) -> Option<String> {
-    if saved == "queued" {
-        return Some("Added to the queue: it takes the next free posting slot of each account.".to_owned());
+    match saved {
+        "queued" => {
+            return Some(
+                "Added to the queue: it takes the next free posting slot of each account.".to_owned(),
+            );
+        }
+        "repeated" => return Some("Repeating: the next 30 days of posts are on the calendar.".to_owned()),
+        "stopped" => return Some("Stopped repeating: the series' future posts were removed.".to_owned()),
+        _ => {}
     }
     let status = saved.parse::<PostStatus>().ok()?;
     Some(match status {
