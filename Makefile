@@ -16,7 +16,7 @@ ifeq ($(TOOLCHAIN),+debian-web)
   LEPTOS_ARGS := --lib-cargo-args=-Zbuild-std=std,panic_abort
 endif
 
-.PHONY: run test setup setup-test postgres build-site unit e2e lint sqlx-prepare bench bench-publish pds-test chaos image image-base image-test
+.PHONY: run test setup setup-test postgres build-site unit e2e lint sqlx-prepare bench bench-plan bench-publish pds-test chaos image image-base image-test
 
 run: setup postgres
 	$(CARGO) leptos serve --release $(LEPTOS_ARGS)
@@ -77,6 +77,12 @@ sqlx-prepare: postgres
 bench: setup postgres
 	DATABASE_URL=$${HERALD_TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres} \
 	  $(CARGO) bench --bench calendar --features ssr
+
+# A year of a daily series for 100 accounts made by the series job, and the week view with
+# 2,000 posting slots and 2,000 posts (throwaway database); prints both.
+bench-plan: setup postgres
+	DATABASE_URL=$${HERALD_TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres} \
+	  $(CARGO) bench --bench plan --features ssr
 
 # A herald worker against a fake network (100 ms): steady-state and burst lateness, drain
 # rate, peak memory, and a neighbour workspace's post inside the burst (fair turns). Takes

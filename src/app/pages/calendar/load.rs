@@ -7,8 +7,9 @@ use crate::api::plan::slot_times;
 use crate::app::clock;
 use crate::domain::schedule::to_local;
 use crate::error::AppError;
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Timelike, Utc};
 use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
 use uuid::Uuid;
 
 /// Everything a view renders. Built where the resource runs: on the server for the first
@@ -30,7 +31,12 @@ pub struct CalendarData {
 pub struct OpenSlot {
     pub account_id: Uuid,
     pub local: NaiveDateTime,
+    /// More open slots in the same hour, not shown (this is the last one shown there).
+    pub folded: usize,
 }
+
+/// Open slots shown in one hour of the week view; the rest are counted, as chips are.
+const OPEN_SHOWN: usize = 3;
 
 pub async fn load(raw: RawQuery, workspace_zone: String) -> CalendarData {
     let now = clock::now();
@@ -38,26 +44,28 @@ pub async fn load(raw: RawQuery, workspace_zone: String) -> CalendarData {
     let today = to_local(now, &query.zone).date();
     let (from, to) = Period::of(query.view, query.date).utc_range(&query.zone);
     let statuses = query.status.into_iter().collect();
-    let posts = list_posts(from, to, statuses, query.account)
-        .await
-        .map(|posts| place(posts, &query.zone, query.view));
+    let posts = list_posts(from, to, statuses, query.account).await;
+    // Every post takes its accounts' slot at its time, shown as a chip or folded into "+N more".
+    let taken: HashSet<(Uuid, DateTime<Utc>)> = posts
+        .iter()
+        .flatten()
+        .filter_map(|post| post.scheduled_at.map(|at| (post, at)))
+        .flat_map(|(post, at)| post.targets.iter().map(move |t| (t.account_id, at)))
+        .collect();
+    let posts = posts.map(|posts| place(posts, &query.zone, query.view));
     let open_slots = match (&posts, query.view) {
-        // A slot is taken when a post of its account sits at its exact time.
-        (Ok(placed), View::Week) => slot_times(from, to)
-            .await
-            .unwrap_or_default()
-            .into_iter()
-            .map(|slot| OpenSlot {
-                account_id: slot.account_id,
-                local: to_local(slot.at, &query.zone),
-            })
-            .filter(|open| {
-                !placed
-                    .chips
-                    .iter()
-                    .any(|chip| chip.local == open.local && chip.accounts.contains(&open.account_id))
-            })
-            .collect(),
+        (Ok(_), View::Week) => fold(
+            slot_times(from, to)
+                .await
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|slot| !taken.contains(&(slot.account_id, slot.at)))
+                .map(|slot| OpenSlot {
+                    account_id: slot.account_id,
+                    local: to_local(slot.at, &query.zone),
+                    folded: 0,
+                }),
+        ),
         _ => Vec::new(),
     };
     CalendarData {
@@ -66,5 +74,59 @@ pub async fn load(raw: RawQuery, workspace_zone: String) -> CalendarData {
         today,
         posts,
         open_slots,
+    }
+}
+
+/// At most [`OPEN_SHOWN`] open slots an hour (they come in time order); the last one shown
+/// counts the others.
+fn fold(open: impl Iterator<Item = OpenSlot>) -> Vec<OpenSlot> {
+    let hour = |s: &OpenSlot| (s.local.date(), s.local.hour());
+    let mut shown: Vec<OpenSlot> = Vec::new();
+    let mut in_hour = 0;
+    for slot in open {
+        let same_hour = shown.last().is_some_and(|last| hour(last) == hour(&slot));
+        if !same_hour {
+            in_hour = 0;
+        }
+        if in_hour < OPEN_SHOWN {
+            in_hour += 1;
+            shown.push(slot);
+        } else if let Some(last) = shown.last_mut() {
+            last.folded += 1;
+        }
+    }
+    shown
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn open(at: &str) -> OpenSlot {
+        OpenSlot {
+            account_id: Uuid::new_v4(),
+            local: at.parse().unwrap(),
+            folded: 0,
+        }
+    }
+
+    #[test]
+    fn a_busy_hour_shows_three_open_slots_and_counts_the_rest() {
+        let times = [
+            "2026-12-14T09:00:00",
+            "2026-12-14T09:00:00",
+            "2026-12-14T09:15:00",
+            "2026-12-14T09:30:00",
+        ];
+        let mut slots: Vec<_> = times.iter().map(|t| open(t)).collect();
+        slots.push(open("2026-12-14T09:45:00"));
+        slots.push(open("2026-12-14T10:00:00"));
+        let shown = fold(slots.into_iter());
+        let summary: Vec<_> = shown
+            .iter()
+            .map(|s| (s.local.format("%H:%M").to_string(), s.folded))
+            .collect();
+        let expected = [("09:00", 0), ("09:00", 0), ("09:15", 2), ("10:00", 0)];
+        assert_eq!(summary, expected.map(|(t, n)| (t.to_owned(), n)));
     }
 }

@@ -118,6 +118,9 @@ fn HourSlot(
                     <span class="h-1.5 w-1.5 rounded-full" style=format!("background-color: {colour}") aria-hidden="true" />
                     {format!("{time} open slot")}
                 </li>
+                {(slot.folded > 0).then(|| view! {
+                    <li class="px-1 text-xs text-slate-400" data-testid="calendar-open-more">{format!("+{} open", slot.folded)}</li>
+                })}
             }
         })
         .collect_view();
