@@ -9,8 +9,7 @@ mod support;
 use anyhow::{Context, Result, ensure};
 use chrono::{Datelike, Months, NaiveDate, TimeZone, Utc};
 use sqlx::PgPool;
-use std::time::Instant;
-use support::{fetch, millis, percentile};
+use support::{fetch, print_spread, timed};
 
 const POSTS: i64 = 5_000;
 const ACCOUNTS: usize = 3;
@@ -35,17 +34,7 @@ async fn run(pool: PgPool) -> Result<()> {
     );
     let url = format!("{address}{path}");
 
-    for _ in 0..WARM_UP {
-        fetch(&client, &url).await?;
-    }
-    let mut times = Vec::with_capacity(RUNS);
-    let mut page = String::new();
-    for _ in 0..RUNS {
-        let started = Instant::now();
-        page = fetch(&client, &url).await?;
-        times.push(started.elapsed());
-    }
-    times.sort();
+    let (times, page) = timed(WARM_UP, RUNS, || fetch(&client, &url)).await?;
     let chips = page.matches(r#"data-testid="calendar-post""#).count();
     ensure!(chips > 0, "the month view shows no posts; is the page signed in?");
 
@@ -54,8 +43,7 @@ async fn run(pool: PgPool) -> Result<()> {
     println!("  chips rendered       {chips} (at most 4 a day, then \"+N more\")");
     println!("  response size        {:.1} KiB", page.len() as f64 / 1024.0);
     println!("  requests             {RUNS} after {WARM_UP} warm-up");
-    println!("  median               {:.1} ms", millis(percentile(&times, 50)));
-    println!("  p95                  {:.1} ms", millis(percentile(&times, 95)));
+    print_spread(&times, 21);
     let _ = stop.send(());
     Ok(())
 }

@@ -9,11 +9,12 @@ use chrono::{DateTime, Datelike, Days, Duration, NaiveTime, Utc};
 use herald::domain::plan::fire_at;
 use herald::domain::plan::repeat::{End, Pattern, Repeat};
 use herald::domain::schedule::IanaZone;
-use herald::server::plan::series::{HORIZON, job};
+use herald::server::plan::job;
+use herald::server::plan::series::HORIZON;
 use herald::server::state::AppState;
 use sqlx::PgPool;
 use std::time::Instant;
-use support::{fetch, millis, percentile};
+use support::{fetch, millis, print_spread, timed};
 use uuid::Uuid;
 
 const ZONE: &str = "Europe/Berlin";
@@ -88,7 +89,7 @@ async fn series_year(state: &AppState, workspace: Uuid, author: Uuid) -> Result<
     let mut made = 0;
     let mut clock = now;
     loop {
-        made += job::run_once(state, clock).await?;
+        made += job::run_once(state, clock).await?.occurrences;
         if clock + HORIZON >= year {
             break;
         }
@@ -174,26 +175,14 @@ async fn week_view(
 
     let path = format!("/calendar?view=week&date={monday}&zone={ZONE}");
     let url = format!("{address}{path}");
-    let mut times = Vec::with_capacity(RUNS);
-    let mut page = String::new();
-    for run in 0..WARM_UP + RUNS {
-        let started = Instant::now();
-        page = fetch(client, &url).await?;
-        if run >= WARM_UP {
-            times.push(started.elapsed());
-        }
-    }
-    times.sort();
+    let (times, page) = timed(WARM_UP, RUNS, || fetch(client, &url)).await?;
     let open = page.matches(r#"data-testid="calendar-open-slot""#).count();
     let chips = page.matches(r#"data-testid="calendar-post""#).count();
     ensure!(chips > 0, "the week view shows no posts; is the page signed in?");
 
     let from = fire_at(monday.and_hms_opt(0, 0, 0).context("midnight")?, &zone);
     let to = from + Duration::days(7);
-    let mut api_times = Vec::with_capacity(RUNS);
-    let mut returned = 0;
-    for run in 0..WARM_UP + RUNS {
-        let started = Instant::now();
+    let slot_times = || async {
         let response = client
             .post(format!("{address}/api/slot_times"))
             .header("accept", "application/json")
@@ -206,12 +195,9 @@ async fn week_view(
             response.status()
         );
         let times: Vec<serde_json::Value> = response.json().await?;
-        if run >= WARM_UP {
-            api_times.push(started.elapsed());
-        }
-        returned = times.len();
-    }
-    api_times.sort();
+        Ok(times.len())
+    };
+    let (api_times, returned) = timed(WARM_UP, RUNS, slot_times).await?;
 
     println!();
     println!("GET {path}");
@@ -220,24 +206,10 @@ async fn week_view(
     println!("  chips / open slots     {chips} / {open} rendered (the rest folded into \"+N more\")");
     println!("  response size          {:.1} KiB", page.len() as f64 / 1024.0);
     println!("  requests               {RUNS} after {WARM_UP} warm-up");
-    println!(
-        "  median                 {:.1} ms",
-        millis(percentile(&times, 50))
-    );
-    println!(
-        "  p95                    {:.1} ms",
-        millis(percentile(&times, 95))
-    );
+    print_spread(&times, 23);
     println!("POST /api/slot_times (the week)");
     println!("  slot times returned    {returned}");
-    println!(
-        "  median                 {:.1} ms",
-        millis(percentile(&api_times, 50))
-    );
-    println!(
-        "  p95                    {:.1} ms",
-        millis(percentile(&api_times, 95))
-    );
+    print_spread(&api_times, 23);
     Ok(())
 }
 

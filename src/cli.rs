@@ -123,8 +123,8 @@ async fn worker(settings: Settings) -> anyhow::Result<()> {
     let pool = db::prepare(&settings.database).await?;
     let state = AppState::new(settings, pool, leptos_options()?)?;
     crate::server::accounts::refuse_wrong_key(&state.pool, &state.cipher).await?;
-    let series = tokio::spawn(crate::server::plan::series::job::run_every(state.clone()));
-    let workers = crate::server::publish::start(state, shutdown_signal(), vec![series]);
+    let planning = tokio::spawn(crate::server::plan::job::run_every(state.clone()));
+    let workers = crate::server::publish::start(state, shutdown_signal(), vec![planning]);
     workers.handle.await?;
     Ok(())
 }

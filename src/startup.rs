@@ -79,11 +79,11 @@ impl Application {
         });
         let workers = self.state.settings.publishing.workers.then(|| {
             let mut stopped = stopped.clone();
-            let series = tokio::spawn(plan::series::job::run_every(self.state.clone()));
+            let planning = tokio::spawn(plan::job::run_every(self.state.clone()));
             let until_stopped = async move {
                 let _ = stopped.wait_for(|stop| *stop).await;
             };
-            publish::start(self.state.clone(), until_stopped, vec![series])
+            publish::start(self.state.clone(), until_stopped, vec![planning])
         });
         let mut stopped = stopped;
         let served = axum::serve(

@@ -1,5 +1,5 @@
 //! What the benchmarks share: a throwaway database, Herald served on a free port, a signed-up
-//! owner, page fetches and percentiles.
+//! owner, page fetches and timed requests.
 #![allow(dead_code)] // each benchmark uses its part
 
 use anyhow::{Context, Result, ensure};
@@ -9,7 +9,7 @@ use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::{Connection, PgConnection, PgPool};
 use std::future::Future;
 use std::str::FromStr;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 use uuid::Uuid;
 
 /// Runs `bench` on a new database of the Postgres at `DATABASE_URL`, migrated, and drops the
@@ -134,6 +134,33 @@ pub async fn fetch(client: &reqwest::Client, url: &str) -> Result<String> {
     let body = response.text().await?;
     ensure!(status.is_success(), "GET {url}: {status}");
     Ok(body)
+}
+
+/// Runs `request` `warm_up` times unmeasured, then `runs` times measured; returns the times,
+/// sorted, and the last answer.
+pub async fn timed<T, F, Fut>(warm_up: usize, runs: usize, mut request: F) -> Result<(Vec<Duration>, T)>
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Result<T>>,
+{
+    for _ in 0..warm_up {
+        request().await?;
+    }
+    let mut times = Vec::with_capacity(runs);
+    let mut last = None;
+    for _ in 0..runs {
+        let started = Instant::now();
+        last = Some(request().await?);
+        times.push(started.elapsed());
+    }
+    times.sort();
+    Ok((times, last.context("no measured runs")?))
+}
+
+/// Prints the median and p95 of sorted `times`, the labels padded to `width`.
+pub fn print_spread(times: &[Duration], width: usize) {
+    println!("  {:<width$}{:.1} ms", "median", millis(percentile(times, 50)));
+    println!("  {:<width$}{:.1} ms", "p95", millis(percentile(times, 95)));
 }
 
 pub fn percentile(sorted: &[Duration], percent: usize) -> Duration {

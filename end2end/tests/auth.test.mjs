@@ -29,7 +29,7 @@ test('sign up lands in the app shell; sign out; wrong password; sign in', async 
   await signUp(page, { name: 'Olive Owner', email, workspace: 'Acme Marketing' });
 
   const nav = page.getByRole('navigation', { name: 'Main', exact: true });
-  for (const link of ['Calendar', 'Compose', 'Dashboard', 'Accounts', 'Team', 'Settings']) {
+  for (const link of ['Calendar', 'Compose', 'Drafts', 'Dashboard', 'Accounts', 'Team', 'Settings']) {
     assert.ok(await nav.getByRole('link', { name: link }).isVisible(), `${link} in the navigation`);
   }
   assert.equal(await page.getByTestId('current-workspace').innerText(), 'Acme Marketing');

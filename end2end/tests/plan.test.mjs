@@ -118,5 +118,115 @@ test('a post repeated weekly from the composer shows on four weeks of the calend
     await post.waitFor();
     assert.equal(await post.getByTestId('post-kind').getAttribute('aria-label'), 'Recurring');
   }
+
+  // The kind filter keeps the recurring posts and leaves them out of "Evergreen".
+  const second = new Date(day.getTime() + 7 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+  await page.goto(`${BASE}/calendar?view=week&date=${second}&zone=${ZONE}`);
+  await hydrated(page);
+  await page.getByLabel('Kind').selectOption('recurring');
+  await page.waitForURL(/kind=recurring/);
+  await page.locator('[data-testid="calendar-post"][data-kind="recurring"]').first().waitFor();
+  await page.getByLabel('Kind').selectOption('evergreen');
+  await page.waitForURL(/kind=evergreen/);
+  await page.getByTestId('calendar-filters').waitFor();
+  assert.equal(await page.getByTestId('calendar-post').count(), 0);
+
+  // Editing the series from one of its posts moves the coming posts to the new time.
+  await page.goto(`${BASE}/compose?post=${saved.id}`);
+  await hydrated(page);
+  const edit = page.getByTestId('edit-series');
+  await edit.locator('summary').click();
+  await edit.locator('input[name="time"]').fill('11:00');
+  await edit.getByRole('button', { name: 'Save the series' }).click();
+  await page.waitForURL(/\/calendar\?view=week/);
+  await page.goto(`${BASE}/calendar?view=week&date=${second}&zone=${ZONE}`);
+  await hydrated(page);
+  const moved = page.locator(`[data-testid="calendar-slot"][data-date="${second}"][data-hour="11"]`);
+  await moved.getByTestId('calendar-post').filter({ hasText: 'Weekly reminder' }).waitFor();
+  await page.close();
+});
+
+/** An owner with a Mastodon account posting on weekdays at 09:00, 12:30 and 17:00 in Berlin. */
+async function ownerWithSlots(page, name) {
+  await signUp(page, { name, email: uniqueEmail('plan'), workspace: `${name} Co` });
+  await call(page, 'connect_account', {
+    platform: 'mastodon', display_name: '', colour: '#22C55E',
+    'fields[instance_url]': FAKE, 'fields[access_token]': process.env.FAKE_MASTODON_TOKEN,
+  });
+  const [account] = await call(page, 'accounts', {});
+  const days = {};
+  ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'].forEach((day, n) => {
+    days[`days[${n}][day]`] = day;
+    days[`days[${n}][times]`] = '09:00, 12:30, 17:00';
+  });
+  await call(page, 'set_posting_slots', { account_id: account.id, timezone: ZONE, ...days });
+  return account;
+}
+
+async function draft(page, account, body) {
+  return call(page, 'save_post', {
+    body, 'targets[0][account_id]': account.id, 'targets[0][selected]': 'true',
+    timezone: ZONE, intent: 'draft',
+  });
+}
+
+test('drafts picked on the Drafts page take the next slots; deleting a queued one asks before the rest move up', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const account = await ownerWithSlots(page, 'Dana Drafts');
+  const bodies = ['Batch one', 'Batch two', 'Batch three'];
+  const ids = [];
+  for (const body of bodies) ids.push((await draft(page, account, body)).id);
+
+  await page.goto(`${BASE}/drafts`);
+  await hydrated(page);
+  for (const body of bodies) await page.getByLabel(`Pick ${body}`).check();
+  await page.getByRole('button', { name: 'Add 3 drafts to the queue' }).click();
+  await page.getByTestId('queued-note').filter({ hasText: 'Added to the queue: 3 posts.' }).waitFor();
+  await page.getByTestId('no-drafts').waitFor();
+
+  const at = async (id) => (await call(page, 'post', { id })).scheduled_at;
+  const before = await Promise.all(ids.map(at));
+  const order = [...before].sort();
+  assert.equal(new Set(before).size, 3, 'two drafts share a slot');
+
+  // Deleting the first queued post leaves its slot free until the person asks.
+  const firstId = ids[before.indexOf(order[0])];
+  await page.goto(`${BASE}/compose?post=${firstId}`);
+  await hydrated(page);
+  await page.locator('summary', { hasText: 'Delete' }).click();
+  await page.getByRole('button', { name: 'Delete post' }).click();
+  const ask = page.getByTestId('reflow-ask');
+  await ask.waitFor();
+  const untouched = await Promise.all(ids.filter((id) => id !== firstId).map(at));
+  assert.deepEqual([...untouched].sort(), order.slice(1), 'the queue moved before anyone asked');
+  await ask.getByRole('button', { name: 'Re-flow the queue' }).click();
+  await page.waitForURL(/\/calendar\?view=week/);
+  const after = await Promise.all(ids.filter((id) => id !== firstId).map(at));
+  assert.deepEqual([...after].sort(), order.slice(0, 2), 'the later posts moved up into the free slot');
+  await page.close();
+});
+
+test('a post put in the evergreen pool from the composer is listed with the pool settings, which save', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const account = await ownerWithSlots(page, 'Eve Evergreen');
+  const saved = await draft(page, account, 'Our most read guide');
+
+  await page.goto(`${BASE}/compose?post=${saved.id}`);
+  await hydrated(page);
+  await page.getByRole('button', { name: 'Add to the evergreen pool' }).click();
+  await page.waitForURL(/saved=evergreen/);
+  await page.getByTestId('evergreen').filter({ hasText: 'In the evergreen pool' }).waitFor();
+
+  await page.goto(`${BASE}/settings`);
+  await hydrated(page);
+  await page.getByTestId('pool-post').filter({ hasText: 'Our most read guide' }).waitFor();
+  await page.getByLabel('Cooldown (days)').fill('14');
+  await page.getByLabel('Never two evergreen posts in a row').uncheck();
+  await page.getByRole('button', { name: 'Save pool settings' }).click();
+  await page.getByRole('status').filter({ hasText: 'Pool settings saved.' }).waitFor();
+  const pool = await call(page, 'evergreen_pool', {});
+  assert.equal(pool.settings.cooldown_days, 14);
+  assert.equal(pool.settings.no_two_in_a_row, false);
+  assert.equal(pool.posts.length, 1);
   await page.close();
 });

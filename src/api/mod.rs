@@ -6,6 +6,8 @@ pub mod auth;
 pub mod calendar;
 pub mod connect_links;
 pub mod dashboard;
+pub mod drafts;
+pub mod evergreen;
 pub mod invite;
 pub mod notifications;
 pub mod oauth;

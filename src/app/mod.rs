@@ -58,6 +58,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("") view=|| view! { <Redirect path="/calendar" /> } />
                         <Route path=path!("calendar") view=pages::calendar::CalendarPage />
                         <Route path=path!("compose") view=pages::compose::ComposePage />
+                        <Route path=path!("drafts") view=pages::drafts::DraftsPage />
                         <Route path=path!("dashboard") view=pages::dashboard::DashboardPage />
                         <Route path=path!("accounts") view=pages::accounts::AccountsPage />
                         <Route path=path!("team") view=pages::team::TeamPage />

@@ -43,3 +43,19 @@ pub struct SlotTime {
     pub account_id: Uuid,
     pub at: DateTime<Utc>,
 }
+
+/// The evergreen pool as the Settings page shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PoolView {
+    pub settings: crate::domain::plan::evergreen::PoolSettings,
+    pub posts: Vec<PoolEntryView>,
+}
+
+/// A post in the pool, with how often it was shared again.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PoolEntryView {
+    pub id: Uuid,
+    pub excerpt: String,
+    pub shares: i64,
+    pub last_shared: Option<DateTime<Utc>>,
+}

@@ -22,6 +22,12 @@ pub struct PostView {
     pub approved: bool,
     /// The recurring series this post is one of.
     pub series: Option<crate::views::series::SeriesView>,
+    /// In a posting slot the queue gave (it moves along when the queue is re-flowed).
+    pub queued: bool,
+    /// In the evergreen pool: shared again in empty posting slots.
+    pub evergreen: bool,
+    /// The evergreen post this post shares again (made by the pool).
+    pub evergreen_of: Option<Uuid>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -80,4 +86,15 @@ pub struct ImageForm {
     pub media_id: Uuid,
     #[serde(default)]
     pub alt_text: String,
+}
+
+/// A draft on the Drafts page, at the version the list was read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DraftSummary {
+    pub id: Uuid,
+    pub version: i32,
+    pub excerpt: String,
+    pub updated_at: DateTime<Utc>,
+    /// The names of its accounts.
+    pub accounts: Vec<String>,
 }

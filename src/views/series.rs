@@ -43,6 +43,29 @@ pub struct RepeatForm {
     pub count: u32,
 }
 
+impl Default for RepeatForm {
+    /// Weekly, never ending: the form as it first opens.
+    fn default() -> Self {
+        Self {
+            frequency: "weekly".into(),
+            every: 1,
+            mon: false,
+            tue: false,
+            wed: false,
+            thu: false,
+            fri: false,
+            sat: false,
+            sun: false,
+            month_day: 1,
+            nth: 1,
+            weekday: Weekday::Mon,
+            ends: never(),
+            end_date: String::new(),
+            count: 10,
+        }
+    }
+}
+
 fn one() -> u16 {
     1
 }
@@ -94,6 +117,60 @@ impl RepeatForm {
         })
     }
 
+    /// The form filled in with `rule`, to edit it.
+    pub fn of(rule: &Repeat) -> Self {
+        let mut form = Self {
+            every: rule.every,
+            ..Self::default()
+        };
+        match &rule.pattern {
+            Pattern::Daily => form.frequency = "daily".into(),
+            Pattern::Weekly { days } => {
+                form.frequency = "weekly".into();
+                for day in days {
+                    *form.day_mut(*day) = true;
+                }
+            }
+            Pattern::MonthlyOnDay { day } => {
+                form.frequency = "monthly_day".into();
+                form.month_day = *day;
+            }
+            Pattern::MonthlyOnWeekday { nth, weekday } => {
+                form.frequency = "monthly_weekday".into();
+                form.nth = *nth;
+                form.weekday = *weekday;
+            }
+        }
+        match rule.end {
+            End::Never => {}
+            End::OnDate(date) => {
+                form.ends = "on".into();
+                form.end_date = date.format("%Y-%m-%d").to_string();
+            }
+            End::AfterCount(count) => {
+                form.ends = "after".into();
+                form.count = count;
+            }
+        }
+        form
+    }
+
+    pub fn day(&self, day: Weekday) -> bool {
+        self.days().contains(&day)
+    }
+
+    fn day_mut(&mut self, day: Weekday) -> &mut bool {
+        match day {
+            Weekday::Mon => &mut self.mon,
+            Weekday::Tue => &mut self.tue,
+            Weekday::Wed => &mut self.wed,
+            Weekday::Thu => &mut self.thu,
+            Weekday::Fri => &mut self.fri,
+            Weekday::Sat => &mut self.sat,
+            Weekday::Sun => &mut self.sun,
+        }
+    }
+
     fn days(&self) -> Vec<Weekday> {
         [
             (self.mon, Weekday::Mon),
@@ -110,7 +187,7 @@ impl RepeatForm {
     }
 }
 
-/// A series as the composer shows it on one of its posts.
+/// A series as the composer shows it on one of its posts, with what its edit form needs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SeriesView {
     pub id: Uuid,
@@ -118,15 +195,74 @@ pub struct SeriesView {
     /// "Every week on Mon at 09:00 (Europe/Berlin)".
     pub description: String,
     pub stopped: bool,
+    pub body: String,
+    /// The local time of its posts, HH:MM in `zone`.
+    pub time: String,
+    pub zone: String,
+    pub form: RepeatForm,
 }
 
 impl SeriesView {
-    pub fn new(id: Uuid, version: i32, rule: &Repeat, stopped: bool) -> Self {
+    pub fn new(id: Uuid, version: i32, body: &str, rule: &Repeat, stopped: bool) -> Self {
         Self {
             id,
             version,
             description: rule.describe(),
             stopped,
+            body: body.to_owned(),
+            time: rule.at.format("%H:%M").to_string(),
+            zone: rule.zone.name().to_owned(),
+            form: RepeatForm::of(rule),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_edit_form_reads_back_the_rule_it_shows() {
+        let zone = IanaZone::parse("Europe/Berlin").unwrap();
+        let starts = NaiveDate::from_ymd_opt(2027, 1, 5).unwrap();
+        let at = NaiveTime::from_hms_opt(10, 0, 0).unwrap();
+        let rules = [
+            Repeat {
+                pattern: Pattern::Weekly {
+                    days: vec![Weekday::Mon, Weekday::Thu],
+                },
+                every: 2,
+                starts_on: starts,
+                at,
+                zone,
+                end: End::AfterCount(12),
+                skipped: Default::default(),
+            },
+            Repeat {
+                pattern: Pattern::MonthlyOnWeekday {
+                    nth: -1,
+                    weekday: Weekday::Fri,
+                },
+                every: 1,
+                starts_on: starts,
+                at,
+                zone,
+                end: End::OnDate(NaiveDate::from_ymd_opt(2027, 12, 31).unwrap()),
+                skipped: Default::default(),
+            },
+            Repeat {
+                pattern: Pattern::MonthlyOnDay { day: 31 },
+                every: 3,
+                starts_on: starts,
+                at,
+                zone,
+                end: End::Never,
+                skipped: Default::default(),
+            },
+        ];
+        for rule in rules {
+            let form = RepeatForm::of(&rule);
+            assert_eq!(form.rule(starts, at, zone), Ok(rule));
         }
     }
 }

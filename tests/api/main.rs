@@ -8,6 +8,7 @@ mod calls;
 mod cli;
 mod crash;
 mod dashboard;
+mod evergreen;
 mod fairness;
 mod fake_smtp;
 mod fakes;

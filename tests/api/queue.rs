@@ -27,7 +27,7 @@ fn expected(n: usize, taken: &BTreeSet<DateTime<Utc>>) -> Vec<DateTime<Utc>> {
     place(&slots, Utc::now(), taken, n)
 }
 
-async fn account(app: &TestApp, who: &Browser, name: &str) -> Uuid {
+pub(crate) async fn account(app: &TestApp, who: &Browser, name: &str) -> Uuid {
     let workspace = app.viewer(who).await.workspace.id;
     let id = Uuid::new_v4();
     sqlx::query(
@@ -43,7 +43,7 @@ async fn account(app: &TestApp, who: &Browser, name: &str) -> Uuid {
     id
 }
 
-async fn draft(app: &TestApp, who: &Browser, body: &str, accounts: &[Uuid]) -> QueueItem {
+pub(crate) async fn draft(app: &TestApp, who: &Browser, body: &str, accounts: &[Uuid]) -> QueueItem {
     let form = SavePost {
         body: body.into(),
         targets: accounts.iter().map(|a| ticked(*a)).collect(),
@@ -332,4 +332,37 @@ async fn a_queued_post_moved_by_hand_stays_put_and_an_edited_one_stays_queued(po
         placement(&app, queued[2].post_id).await.2,
         Some(dragged.scheduled_at)
     );
+}
+
+#[sqlx::test]
+async fn drafts_picked_from_the_list_are_queued_at_once_and_leave_it(pool: PgPool) {
+    let (app, owner, account) = scene(pool).await;
+    let bodies = ["First", "Second", "Third"];
+    for body in bodies {
+        draft(&app, &owner, body, &[account]).await;
+    }
+    let listed = app.drafts(&owner).await.ok();
+    let newest_first: Vec<_> = listed.iter().map(|d| d.excerpt.as_str()).collect();
+    assert_eq!(newest_first, ["Third", "Second", "First"]);
+    assert!(listed.iter().all(|d| d.accounts == ["toots"]));
+
+    // The list's two oldest, as picked there, in one call.
+    let picked: Vec<QueueItem> = listed[1..]
+        .iter()
+        .map(|d| QueueItem {
+            id: d.id,
+            version: d.version,
+        })
+        .collect();
+    let queued = app.add_to_queue(&owner, &picked, false).await.ok();
+    let times: Vec<_> = queued.iter().map(|q| q.at).collect();
+    assert_eq!(times, expected(2, &BTreeSet::new()));
+    let left: Vec<_> = app
+        .drafts(&owner)
+        .await
+        .ok()
+        .into_iter()
+        .map(|d| d.excerpt)
+        .collect();
+    assert_eq!(left, ["Third"]);
 }

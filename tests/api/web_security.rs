@@ -150,6 +150,7 @@ async fn pages_rendered_at_once_each_carry_the_nonce_of_their_own_script(pool: P
     let paths = [
         "/signup",
         "/compose",
+        "/drafts",
         "/dashboard",
         "/accounts",
         "/calendar",

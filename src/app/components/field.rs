@@ -34,3 +34,23 @@ pub fn Field(
         </div>
     }
 }
+
+/// A checkbox with its label and a hint below (sends `true` when ticked; absent means off).
+#[component]
+pub fn CheckboxRow(
+    name: &'static str,
+    checked: bool,
+    disabled: bool,
+    label: &'static str,
+    hint: &'static str,
+) -> impl IntoView {
+    view! {
+        <label class="flex items-start gap-3">
+            <input type="checkbox" name=name value="true" checked=checked disabled=disabled class="mt-0.5 h-4 w-4 rounded border-slate-300" />
+            <span>
+                <span class="block text-sm font-medium text-slate-800">{label}</span>
+                <span class="block text-xs text-slate-500">{hint}</span>
+            </span>
+        </label>
+    }
+}

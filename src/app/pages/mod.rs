@@ -5,6 +5,8 @@ pub mod calendar;
 pub mod compose;
 pub mod connect_link;
 pub mod dashboard;
+pub mod drafts;
+mod evergreen_pool;
 mod header;
 mod network_apps;
 pub mod not_found;

@@ -1,8 +1,10 @@
+use super::evergreen_pool::EvergreenPool;
 use super::header::PageHeader;
 use super::network_apps::NetworkApps;
+use crate::api::evergreen::{UpdateEvergreenPool, evergreen_pool};
 use crate::api::settings::{UpdateApprovals, UpdateWorkspace, WorkspaceSettingsView, workspace_settings};
 use crate::app::components::alert::{Alert, Tone, action_error};
-use crate::app::components::field::INPUT_CLASS;
+use crate::app::components::field::{CheckboxRow, INPUT_CLASS};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -10,22 +12,26 @@ use leptos_meta::Title;
 pub fn SettingsPage() -> impl IntoView {
     let update = ServerAction::<UpdateWorkspace>::new();
     let approvals = ServerAction::<UpdateApprovals>::new();
+    let pool_update = ServerAction::<UpdateEvergreenPool>::new();
     let data = Resource::new(
         move || (update.version().get(), approvals.version().get()),
         |_| workspace_settings(),
     );
+    // Loaded beside the settings at the page's level, so the page hydrates as it rendered.
+    let pool = Resource::new(move || pool_update.version().get(), |_| evergreen_pool());
     view! {
         <Title text="Settings" />
-        <PageHeader title="Settings" description="This workspace's name and home time zone." />
+        <PageHeader title="Settings" description="This workspace's name, home time zone, approvals and evergreen pool." />
         <Transition fallback=|| view! { <p class="text-sm text-slate-500">"Loading…"</p> }>
             {move || Suspend::new(async move {
-                match data.await {
-                    Ok(settings) => view! {
+                match (data.await, pool.await) {
+                    (Ok(settings), Ok(pool)) => view! {
                         <WorkspaceForm settings=settings.clone() update />
-                        <ApprovalsForm settings approvals />
+                        <ApprovalsForm settings=settings.clone() approvals />
+                        <EvergreenPool pool can_edit=settings.can_edit update=pool_update />
                     }
                     .into_any(),
-                    Err(error) => view! { <Alert tone=Tone::Error message=error.to_string() /> }.into_any(),
+                    (Err(error), _) | (_, Err(error)) => view! { <Alert tone=Tone::Error message=error.to_string() /> }.into_any(),
                 }
             })}
         </Transition>
@@ -76,15 +82,7 @@ fn ApprovalsForm(settings: WorkspaceSettingsView, approvals: ServerAction<Update
     let disabled = !settings.can_edit;
     let policy = settings.approvals;
     let row = move |name: &'static str, checked: bool, label: &'static str, hint: &'static str| {
-        view! {
-            <label class="flex items-start gap-3">
-                <input type="checkbox" name=name value="true" checked=checked disabled=disabled class="mt-0.5 h-4 w-4 rounded border-slate-300" />
-                <span>
-                    <span class="block text-sm font-medium text-slate-800">{label}</span>
-                    <span class="block text-xs text-slate-500">{hint}</span>
-                </span>
-            </label>
-        }
+        view! { <CheckboxRow name checked disabled label hint /> }
     };
     view! {
         <div class="mt-8 max-w-2xl rounded-2xl bg-white p-6 shadow-sm ring-1 ring-slate-200">

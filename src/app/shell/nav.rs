@@ -6,9 +6,10 @@ use crate::app::components::icons;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-const LINKS: [(&str, &str); 6] = [
+const LINKS: [(&str, &str); 7] = [
     ("/calendar", "Calendar"),
     ("/compose", "Compose"),
+    ("/drafts", "Drafts"),
     ("/dashboard", "Dashboard"),
     ("/accounts", "Accounts"),
     ("/team", "Team"),

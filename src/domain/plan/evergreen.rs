@@ -1,5 +1,6 @@
 //! The evergreen pool: which pool post fills which empty slot.
 use std::collections::HashMap;
+use std::ops::RangeInclusive;
 
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
@@ -12,6 +13,63 @@ pub struct PoolRules {
     pub cooldown: Duration,
     /// Leave a slot empty rather than put an evergreen post next to another one.
     pub no_two_in_a_row: bool,
+}
+
+/// A workspace's pool, as its Settings page edits it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PoolSettings {
+    pub cooldown_days: i32,
+    /// How far ahead an empty slot is filled: later, a person may still queue a post there.
+    pub lead_hours: i32,
+    pub no_two_in_a_row: bool,
+    /// Stops new fills; shares already made stay.
+    pub paused: bool,
+}
+
+impl Default for PoolSettings {
+    fn default() -> Self {
+        Self {
+            cooldown_days: 30,
+            lead_hours: 24,
+            no_two_in_a_row: true,
+            paused: false,
+        }
+    }
+}
+
+impl PoolSettings {
+    pub const COOLDOWN_DAYS: RangeInclusive<i32> = 1..=3650;
+    pub const LEAD_HOURS: RangeInclusive<i32> = 1..=720;
+
+    /// The settings if both numbers are in range, else a message naming the field.
+    pub fn checked(self) -> Result<Self, String> {
+        if !Self::COOLDOWN_DAYS.contains(&self.cooldown_days) {
+            return Err(format!(
+                "Cooldown: give a number of days from {} to {}.",
+                Self::COOLDOWN_DAYS.start(),
+                Self::COOLDOWN_DAYS.end()
+            ));
+        }
+        if !Self::LEAD_HOURS.contains(&self.lead_hours) {
+            return Err(format!(
+                "Fill ahead: give a number of hours from {} to {}.",
+                Self::LEAD_HOURS.start(),
+                Self::LEAD_HOURS.end()
+            ));
+        }
+        Ok(self)
+    }
+
+    pub fn rules(self) -> PoolRules {
+        PoolRules {
+            cooldown: Duration::days(self.cooldown_days.into()),
+            no_two_in_a_row: self.no_two_in_a_row,
+        }
+    }
+
+    pub fn lead(self) -> Duration {
+        Duration::hours(self.lead_hours.into())
+    }
 }
 
 /// A post in the pool and the accounts it may go to.

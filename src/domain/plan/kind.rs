@@ -3,6 +3,11 @@ use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(
+    feature = "ssr",
+    derive(sqlx::Type),
+    sqlx(type_name = "text", rename_all = "snake_case")
+)]
 pub enum PostKind {
     /// Placed by a person.
     Manual,
@@ -10,16 +15,24 @@ pub enum PostKind {
     Queued,
     /// Made by a recurring series.
     Recurring,
+    /// A share of an evergreen post, made to fill an empty slot.
+    Evergreen,
 }
 
 impl PostKind {
-    pub const ALL: [PostKind; 3] = [PostKind::Manual, PostKind::Queued, PostKind::Recurring];
+    pub const ALL: [PostKind; 4] = [
+        PostKind::Manual,
+        PostKind::Queued,
+        PostKind::Recurring,
+        PostKind::Evergreen,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
             PostKind::Manual => "manual",
             PostKind::Queued => "queued",
             PostKind::Recurring => "recurring",
+            PostKind::Evergreen => "evergreen",
         }
     }
 
@@ -28,6 +41,7 @@ impl PostKind {
             PostKind::Manual => "Placed by hand",
             PostKind::Queued => "Queued",
             PostKind::Recurring => "Recurring",
+            PostKind::Evergreen => "Evergreen",
         }
     }
 
@@ -37,6 +51,7 @@ impl PostKind {
             PostKind::Manual => None,
             PostKind::Queued => Some("⏱"),
             PostKind::Recurring => Some("↻"),
+            PostKind::Evergreen => Some("♻"),
         }
     }
 

@@ -1,3 +1,4 @@
+use crate::domain::post::Intent;
 use crate::domain::role::{Permission, Role};
 use serde::{Deserialize, Serialize};
 
@@ -31,6 +32,16 @@ impl Policy {
             Role::Editor => self.required && self.editors_need_approval,
             Role::Contributor => self.required,
             Role::Viewer => true,
+        }
+    }
+
+    /// What a post made for `role` without asking them (queued, a series' occurrence, an
+    /// evergreen share) asks for: review when their posts need approval, else a schedule.
+    pub fn intent_for(self, role: Role) -> Intent {
+        if self.needs_approval(role) {
+            Intent::Submit
+        } else {
+            Intent::Schedule
         }
     }
 

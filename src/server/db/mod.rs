@@ -9,6 +9,7 @@ pub mod claims;
 pub mod comments;
 pub mod connect_links;
 pub mod dashboard;
+pub mod evergreen;
 pub mod images;
 pub mod invites;
 pub mod mastodon_apps;

@@ -1,6 +1,6 @@
 //! Posts with their targets and images. Every query is scoped by workspace.
 use crate::domain::account::AccountState;
-use crate::domain::plan::Placement;
+use crate::domain::plan::{Placement, PostKind};
 use crate::domain::platform::Platform;
 use crate::domain::post::{PostStatus, TargetStatus};
 use chrono::{DateTime, Utc};
@@ -47,17 +47,21 @@ pub async fn insert(
 }
 
 /// Saves an edit if the post is still at `expected_version` and editable; returns the new
-/// version, or `None` when it changed meanwhile (or is not editable any more).
+/// version, or `None` when it changed meanwhile (or is not editable any more). A series'
+/// occurrence whose content or time changes is marked edited alone, so that an edit of the
+/// series leaves it as it is.
 pub async fn update(
     tx: &mut PgTransaction<'_>,
     workspace_id: Uuid,
     id: Uuid,
     expected_version: i32,
     post: &PostFields<'_>,
+    content_changed: bool,
 ) -> sqlx::Result<Option<i32>> {
     sqlx::query_scalar!(
         "update posts set body = $4, status = $5, scheduled_at = $6, timezone = $7, placement = $8,
-            version = version + 1, updated_at = now()
+            version = version + 1, updated_at = now(),
+            edited_alone = edited_alone or (series_id is not null and ($9 or scheduled_at is distinct from $6))
          where workspace_id = $1 and id = $2 and version = $3
            and status in ('draft', 'in_review', 'changes_requested', 'approved', 'scheduled', 'cancelled')
          returning version",
@@ -68,7 +72,8 @@ pub async fn update(
         post.status as PostStatus,
         post.scheduled_at,
         post.timezone,
-        post.placement as Placement
+        post.placement as Placement,
+        content_changed
     )
     .fetch_optional(&mut **tx)
     .await
@@ -167,6 +172,10 @@ pub struct PostRow {
     /// An approval covers the current text and accounts.
     pub approved_at: Option<DateTime<Utc>>,
     pub placement: Placement,
+    /// In the evergreen pool since then.
+    pub evergreen_since: Option<DateTime<Utc>>,
+    /// The pool post this post shares again.
+    pub evergreen_of: Option<Uuid>,
 }
 
 pub struct TargetRow {
@@ -188,7 +197,8 @@ pub async fn find(pool: &PgPool, workspace_id: Uuid, id: Uuid) -> sqlx::Result<O
     sqlx::query_as!(
         PostRow,
         r#"select id, body, status as "status: PostStatus", scheduled_at, timezone, version, author_id,
-                  created_at, updated_at, approved_at, placement as "placement: Placement"
+                  created_at, updated_at, approved_at, placement as "placement: Placement",
+                  evergreen_since, evergreen_of
            from posts where workspace_id = $1 and id = $2"#,
         workspace_id,
         id
@@ -206,7 +216,8 @@ pub async fn find_for_update(
     sqlx::query_as!(
         PostRow,
         r#"select id, body, status as "status: PostStatus", scheduled_at, timezone, version, author_id,
-                  created_at, updated_at, approved_at, placement as "placement: Placement"
+                  created_at, updated_at, approved_at, placement as "placement: Placement",
+                  evergreen_since, evergreen_of
            from posts where workspace_id = $1 and id = $2 for update"#,
         workspace_id,
         id
@@ -240,7 +251,8 @@ pub async fn media(executor: impl PgExecutor<'_>, post_id: Uuid) -> sqlx::Result
 }
 
 /// Moves a post to another time (and to `status`, see `workflow::reschedule`). Returns the new
-/// version, or `None` if it changed meanwhile or cannot be moved in its status.
+/// version, or `None` if it changed meanwhile or cannot be moved in its status. A series'
+/// occurrence moved on its own stays where it is when the series is edited.
 pub async fn reschedule(
     tx: &mut PgTransaction<'_>,
     workspace_id: Uuid,
@@ -252,7 +264,8 @@ pub async fn reschedule(
 ) -> sqlx::Result<Option<i32>> {
     sqlx::query_scalar!(
         "update posts set scheduled_at = $4, status = $5, placement = $6, version = version + 1,
-            updated_at = now()
+            updated_at = now(),
+            edited_alone = edited_alone or (series_id is not null and scheduled_at is distinct from $4)
          where workspace_id = $1 and id = $2 and version = $3
            and status in ('draft', 'in_review', 'changes_requested', 'approved', 'scheduled')
          returning version",
@@ -346,6 +359,7 @@ pub struct ListFilter<'a> {
     pub to: DateTime<Utc>,
     pub statuses: Option<&'a [PostStatus]>,
     pub account_id: Option<Uuid>,
+    pub kinds: Option<&'a [PostKind]>,
 }
 
 /// One row per post with its targets, for the calendar and the list.
@@ -358,8 +372,7 @@ pub struct PostSummaryRow {
     pub excerpt: String,
     /// `[{"account_id": …, "status": …}]`
     pub targets: serde_json::Value,
-    pub placement: Placement,
-    pub recurring: bool,
+    pub kind: PostKind,
 }
 
 /// A workspace's posts scheduled in `[from, to)`: one indexed query for a whole view.
@@ -374,19 +387,60 @@ pub async fn list(
                   left(p.body, 160) as "excerpt!",
                   coalesce(json_agg(json_build_object('account_id', t.account_id, 'status', t.status)
                                     order by t.account_id) filter (where t.id is not null), '[]') as "targets!",
-                  p.placement as "placement: Placement", p.series_id is not null as "recurring!"
-           from posts p left join post_targets t on t.post_id = p.id
+                  k.kind as "kind!: PostKind"
+           from posts p
+           cross join lateral (select case when p.series_id is not null then 'recurring'
+                                           when p.evergreen_of is not null then 'evergreen'
+                                           when p.placement = 'queue' then 'queued'
+                                           else 'manual' end as kind) k
+           left join post_targets t on t.post_id = p.id
            where p.workspace_id = $1 and p.scheduled_at >= $2 and p.scheduled_at < $3
              and ($4::text[] is null or p.status = any($4))
              and ($5::uuid is null or exists (select 1 from post_targets x where x.post_id = p.id and x.account_id = $5))
-           group by p.id
+             and ($6::text[] is null or k.kind = any($6))
+           group by p.id, k.kind
            order by p.scheduled_at, p.id"#,
         workspace_id,
         filter.from,
         filter.to,
         filter.statuses as Option<&[PostStatus]>,
-        filter.account_id
+        filter.account_id,
+        filter.kinds as Option<&[PostKind]>
     )
     .fetch_all(pool)
+    .await
+}
+
+/// A draft as the Drafts page lists it.
+pub struct DraftRow {
+    pub id: Uuid,
+    pub version: i32,
+    pub excerpt: String,
+    pub updated_at: DateTime<Utc>,
+    pub accounts: Vec<String>,
+}
+
+/// The workspace's drafts, the most recently changed first (at most `limit`).
+pub async fn drafts(
+    executor: impl PgExecutor<'_>,
+    workspace_id: Uuid,
+    limit: i64,
+) -> sqlx::Result<Vec<DraftRow>> {
+    sqlx::query_as!(
+        DraftRow,
+        r#"select p.id, p.version, left(p.body, 160) as "excerpt!", p.updated_at,
+                  coalesce(array_agg(a.display_name order by a.display_name) filter (where a.id is not null),
+                           '{}') as "accounts!"
+           from posts p
+           left join post_targets t on t.post_id = p.id
+           left join accounts a on a.id = t.account_id
+           where p.workspace_id = $1 and p.status = 'draft'
+           group by p.id
+           order by p.updated_at desc, p.id
+           limit $2"#,
+        workspace_id,
+        limit
+    )
+    .fetch_all(executor)
     .await
 }

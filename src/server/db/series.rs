@@ -164,17 +164,6 @@ pub async fn delete_future(
     .await
 }
 
-/// A person changed this one post: a later edit of its series leaves it as it is.
-pub async fn mark_edited_alone(tx: &mut PgTransaction<'_>, post_id: Uuid) -> sqlx::Result<()> {
-    sqlx::query!(
-        "update posts set edited_alone = true where id = $1 and series_id is not null",
-        post_id
-    )
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
-}
-
 /// Before an occurrence is deleted: its date becomes a skipped date of the series, so that no
 /// later edit of the series makes it again.
 pub async fn skip_occurrence_of(tx: &mut PgTransaction<'_>, post_id: Uuid) -> sqlx::Result<()> {

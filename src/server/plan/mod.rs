@@ -1,6 +1,9 @@
-//! Planning the week: posting slots and the queue that fills them. The rules are pure, in
-//! `domain::plan`; this layer stores them and applies them under the queue's lock.
+//! Planning the week: posting slots and the queue that fills them, recurring series and the
+//! evergreen pool. The rules are pure, in `domain::plan`; this layer stores them and applies
+//! them under the queue's lock.
 mod calendar;
+pub mod evergreen;
+pub mod job;
 mod queue;
 pub mod series;
 mod slots;

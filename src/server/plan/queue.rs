@@ -50,12 +50,7 @@ pub async fn add(
     let policy = workspaces::policy(&state.pool, member.workspace_id)
         .await
         .context("loading the workspace's approval policy")?;
-    let intent = if policy.needs_approval(member.role) {
-        Intent::Submit
-    } else {
-        Intent::Schedule
-    };
-    let draft = draft_input(state, member, (id, version), intent).await?;
+    let draft = draft_input(state, member, (id, version), policy.intent_for(member.role)).await?;
     posts::validate_content(&state.pool, member, &draft).await?;
     let names = post_rows::target_accounts(&state.pool, member.workspace_id, &draft.account_ids())
         .await

@@ -1,5 +1,5 @@
 //! The Calendar page's read: the posts scheduled in a span of time.
-use crate::domain::plan::{Placement, PostKind};
+use crate::domain::plan::PostKind;
 use crate::domain::post::PostStatus;
 use crate::error::AppError;
 use crate::server::auth::guard::Member;
@@ -20,6 +20,7 @@ pub async fn list(
     to: DateTime<Utc>,
     statuses: &[PostStatus],
     account_id: Option<Uuid>,
+    kinds: &[PostKind],
 ) -> Result<Vec<PostSummary>, AppError> {
     if to <= from || to - from > MAX_RANGE {
         return Err(AppError::bad_request(
@@ -31,17 +32,13 @@ pub async fn list(
         to,
         statuses: (!statuses.is_empty()).then_some(statuses),
         account_id,
+        kinds: (!kinds.is_empty()).then_some(kinds),
     };
     let rows = posts::list(&state.pool, member.workspace_id, &filter)
         .await
         .context("listing the posts in the range")?;
     rows.into_iter()
         .map(|row| {
-            let kind = match (row.recurring, row.placement) {
-                (true, _) => PostKind::Recurring,
-                (false, Placement::Queue) => PostKind::Queued,
-                (false, Placement::Manual) => PostKind::Manual,
-            };
             Ok(PostSummary {
                 id: row.id,
                 version: row.version,
@@ -51,7 +48,7 @@ pub async fn list(
                 excerpt: row.excerpt,
                 targets: serde_json::from_value::<Vec<TargetSummary>>(row.targets)
                     .context("decoding a listed post's targets")?,
-                kind,
+                kind: row.kind,
             })
         })
         .collect()

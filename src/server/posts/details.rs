@@ -2,7 +2,8 @@
 use crate::domain::schedule::{IanaZone, to_local};
 use crate::error::AppError;
 use crate::server::auth::guard::Member;
-use crate::server::db::{posts, series};
+use crate::server::db::posts;
+use crate::server::db::series::{self, SeriesRow};
 use crate::server::state::AppState;
 use crate::views::posts::{MediaView, PostView, TargetView};
 use crate::views::series::SeriesView;
@@ -24,7 +25,7 @@ pub async fn get(state: &AppState, member: &Member, id: Uuid) -> Result<PostView
     let series = series::of_post(pool, id)
         .await
         .context("loading the post's series")?
-        .map(|s| SeriesView::new(s.id, s.version, &s.rule, s.stopped_at.is_some()));
+        .map(|s| series_view(&s));
     let (local_date, local_time) = match (post.scheduled_at, IanaZone::parse(&post.timezone)) {
         (Some(at), Ok(zone)) => {
             let local = to_local(at, &zone);
@@ -64,5 +65,19 @@ pub async fn get(state: &AppState, member: &Member, id: Uuid) -> Result<PostView
         author_id: post.author_id,
         approved: post.approved_at.is_some(),
         series,
+        queued: post.placement == crate::domain::plan::Placement::Queue,
+        evergreen: post.evergreen_since.is_some(),
+        evergreen_of: post.evergreen_of,
     })
+}
+
+/// A series as its posts show it (the composer, and the answers of the series' functions).
+pub fn series_view(series: &SeriesRow) -> SeriesView {
+    SeriesView::new(
+        series.id,
+        series.version,
+        &series.body,
+        &series.rule,
+        series.stopped_at.is_some(),
+    )
 }

@@ -4,6 +4,7 @@ mod audit_trail;
 mod calendar;
 mod content;
 mod details;
+pub mod drafts;
 mod input;
 mod lifecycle;
 mod lock;
@@ -15,7 +16,7 @@ mod validate;
 
 pub use calendar::list;
 pub use content::{Content, read as read_content};
-pub use details::{PostDetails, get};
+pub use details::{PostDetails, get, series_view};
 pub use input::{MediaInput, PostInput, TargetInput};
 pub use lifecycle::{cancel, delete, duplicate};
 pub use lock::{changed, lock, lock_at_version, lock_in, missing};

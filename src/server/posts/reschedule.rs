@@ -7,7 +7,7 @@ use crate::domain::schedule::{self, IanaZone};
 use crate::domain::workflow::{self, Actor, Policy};
 use crate::error::AppError;
 use crate::server::auth::guard::Member;
-use crate::server::db::{posts, series, workspaces};
+use crate::server::db::{posts, workspaces};
 use crate::server::publish;
 use crate::server::state::AppState;
 use anyhow::Context;
@@ -74,12 +74,6 @@ pub async fn move_in(
     .await
     .context("moving the post to its new time")?
     .ok_or_else(|| super::lock::changed(&post))?;
-    if post.scheduled_at != Some(at) {
-        // A series' occurrence moved on its own: an edit of the series leaves it there.
-        series::mark_edited_alone(tx, id)
-            .await
-            .context("marking the occurrence as edited")?;
-    }
     match (post.status, status) {
         (PostStatus::Approved, PostStatus::Scheduled) => {
             posts::set_target_statuses(tx, id, TargetStatus::Scheduled)

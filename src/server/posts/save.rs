@@ -11,7 +11,7 @@ use crate::domain::workflow::{self, Actor, Current, Policy};
 use crate::error::AppError;
 use crate::server::auth::guard::Member;
 use crate::server::db::posts::{self, PostRow};
-use crate::server::db::{series, workspaces};
+use crate::server::db::workspaces;
 use crate::server::publish;
 use crate::server::state::AppState;
 use anyhow::Context;
@@ -80,15 +80,6 @@ pub async fn save_in(
     let Some(version) = version else {
         return Err(before.map_or_else(missing, |b| changed(&b.post)));
     };
-    if let Some(before) = before
-        .as_ref()
-        .filter(|b| b.content_changed || b.post.scheduled_at != when.at)
-    {
-        // A series' occurrence changed on its own: an edit of the series leaves it as it is.
-        series::mark_edited_alone(tx, before.post.id)
-            .await
-            .context("marking the occurrence as edited")?;
-    }
     if content_changed && current.is_some_and(|c| c.approved) {
         // What was approved is not what would go out any more.
         posts::set_approval(tx, id, None)
@@ -180,9 +171,16 @@ async fn write(
         }
         Some(before) => {
             let post = &before.post;
-            let version = posts::update(tx, member.workspace_id, post.id, post.version, &fields)
-                .await
-                .context("updating the post")?;
+            let version = posts::update(
+                tx,
+                member.workspace_id,
+                post.id,
+                post.version,
+                &fields,
+                before.content_changed,
+            )
+            .await
+            .context("updating the post")?;
             (post.id, version)
         }
     };

@@ -10,6 +10,7 @@ pub fn between(from: DateTime<Utc>, to: DateTime<Utc>) -> ListPosts {
         to,
         statuses: Vec::new(),
         account_id: None,
+        kinds: Vec::new(),
     }
 }
 

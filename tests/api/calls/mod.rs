@@ -7,6 +7,8 @@ mod audit;
 mod auth;
 mod calendar;
 mod dashboard;
+mod drafts;
+mod evergreen;
 mod invite;
 mod notifications;
 mod oauth;

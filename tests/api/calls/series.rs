@@ -7,20 +7,7 @@ use uuid::Uuid;
 pub fn repeating(frequency: &str) -> RepeatForm {
     RepeatForm {
         frequency: frequency.into(),
-        every: 1,
-        mon: false,
-        tue: false,
-        wed: false,
-        thu: false,
-        fri: false,
-        sat: false,
-        sun: false,
-        month_day: 1,
-        nth: 1,
-        weekday: chrono::Weekday::Mon,
-        ends: "never".into(),
-        end_date: String::new(),
-        count: 0,
+        ..RepeatForm::default()
     }
 }
 

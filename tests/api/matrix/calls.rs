@@ -46,6 +46,8 @@ async fn args(app: &TestApp, cast: &Cast, fx: &Fixture, name: &str, actor: Actor
         | "network_apps"
         | "connect_links"
         | "workspace_posting_slots"
+        | "evergreen_pool"
+        | "drafts"
         | "audit_log" => vec![],
         "create_connect_link" => vec![
             ("platform", "mastodon".into()),
@@ -137,6 +139,12 @@ async fn args(app: &TestApp, cast: &Cast, fx: &Fixture, name: &str, actor: Actor
             ("repeat[frequency]", "daily".into()),
         ],
         "stop_series" => vec![("id", fx.series(app).await.to_string()), ("version", "1".into())],
+        "set_evergreen" => vec![("id", post), ("evergreen", "true".into())],
+        "update_evergreen_pool" => vec![
+            ("cooldown_days", "30".into()),
+            ("lead_hours", "24".into()),
+            ("no_two_in_a_row", "true".into()),
+        ],
         "post_comments" => vec![("post_id", post)],
         "comment_post" => vec![("post_id", post), ("body", "Nice".into())],
         "posts" => vec![

@@ -44,6 +44,7 @@ pub const ROUTES: &[Route] = &[
     route("/", Access::Page),
     route("/calendar", Access::Page),
     route("/compose", Access::Page),
+    route("/drafts", Access::Page),
     route("/dashboard", Access::Page),
     route("/accounts", Access::Page),
     route("/team", Access::Page),

@@ -80,6 +80,7 @@ pub const SERVER_FNS: &[Row] = &[
     row("save_post", WRITERS, Denied),
     row("post", MEMBERS, Denied),
     row("posts", MEMBERS, Own),
+    row("drafts", MEMBERS, Own),
     row("reschedule_post", EDITORS, Denied),
     row("cancel_post", EDITORS, Denied),
     row("delete_post", EDITORS, Denied),
@@ -96,6 +97,10 @@ pub const SERVER_FNS: &[Row] = &[
     row("edit_series", EDITORS, Denied),
     row("stop_series", EDITORS, Denied),
     row("post_series", MEMBERS, Denied),
+    // The evergreen pool: editors choose its posts, managers its settings.
+    row("set_evergreen", EDITORS, Denied),
+    row("evergreen_pool", MEMBERS, Own),
+    row("update_evergreen_pool", MANAGERS, Own),
     Row {
         name: "add_to_queue",
         who: Who::Roles(WRITERS),

@@ -3,6 +3,7 @@
 use super::accounts::Accounts;
 use super::query::CalendarQuery;
 use crate::app::components::field::{INPUT_CLASS, SECONDARY_BUTTON};
+use crate::domain::plan::PostKind;
 use crate::domain::post::PostStatus;
 use chrono_tz::TZ_VARIANTS;
 use leptos::ev::Event;
@@ -34,6 +35,10 @@ pub fn Filters(query: CalendarQuery, accounts: Accounts) -> impl IntoView {
         .into_iter()
         .map(|status| view! { <option value=status.as_str() selected=Some(status) == query.status>{status.label()}</option> })
         .collect_view();
+    let kind_options = PostKind::ALL
+        .into_iter()
+        .map(|kind| view! { <option value=kind.as_str() selected=Some(kind) == query.kind>{kind.label()}</option> })
+        .collect_view();
     view! {
         <Form method="get" action="/calendar">
             <div class="flex flex-wrap items-end gap-3" data-testid="calendar-filters">
@@ -52,9 +57,16 @@ pub fn Filters(query: CalendarQuery, accounts: Accounts) -> impl IntoView {
                 </label>
                 <label class="w-full text-xs font-medium text-slate-600 sm:w-auto">
                     "Status"
-                    <select name="status" class=select_class on:change=submit_on_change>
+                    <select name="status" class=select_class.clone() on:change=submit_on_change>
                         <option value="">"Every status"</option>
                         {status_options}
+                    </select>
+                </label>
+                <label class="w-full text-xs font-medium text-slate-600 sm:w-auto">
+                    "Kind"
+                    <select name="kind" class=select_class on:change=submit_on_change>
+                        <option value="">"Every kind"</option>
+                        {kind_options}
                     </select>
                 </label>
                 <button type="submit" class=SECONDARY_BUTTON>"Apply"</button>

@@ -44,7 +44,8 @@ pub async fn load(raw: RawQuery, workspace_zone: String) -> CalendarData {
     let today = to_local(now, &query.zone).date();
     let (from, to) = Period::of(query.view, query.date).utc_range(&query.zone);
     let statuses = query.status.into_iter().collect();
-    let posts = list_posts(from, to, statuses, query.account).await;
+    let kinds = query.kind.into_iter().collect();
+    let posts = list_posts(from, to, statuses, query.account, kinds).await;
     // Every post takes its accounts' slot at its time, shown as a chip or folded into "+N more".
     let taken: HashSet<(Uuid, DateTime<Utc>)> = posts
         .iter()
@@ -54,7 +55,8 @@ pub async fn load(raw: RawQuery, workspace_zone: String) -> CalendarData {
         .collect();
     let posts = posts.map(|posts| place(posts, &query.zone, query.view));
     let open_slots = match (&posts, query.view) {
-        (Ok(_), View::Week) => fold(
+        // A filtered view cannot tell an open slot from one a hidden post takes.
+        (Ok(_), View::Week) if !query.has_filters() => fold(
             slot_times(from, to)
                 .await
                 .unwrap_or_default()

@@ -1,5 +1,6 @@
 //! The calendar's state lives in the URL query, so every view is a plain link that works without
 //! JavaScript and survives a reload: `?view=month&date=2026-11-23&zone=Europe/Berlin&account=…&status=…`.
+use crate::domain::plan::PostKind;
 use crate::domain::post::PostStatus;
 use crate::domain::schedule::{IanaZone, to_local};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
@@ -53,6 +54,7 @@ pub struct RawQuery {
     pub zone: Option<String>,
     pub account: Option<String>,
     pub status: Option<String>,
+    pub kind: Option<String>,
 }
 
 impl RawQuery {
@@ -65,6 +67,7 @@ impl RawQuery {
             zone: get("zone"),
             account: get("account"),
             status: get("status"),
+            kind: get("kind"),
         }
     }
 
@@ -124,12 +127,23 @@ impl RawQuery {
             }
             parsed
         });
+        let kind = self.kind.as_deref().and_then(|text| {
+            let parsed = PostKind::parse(text.trim());
+            if parsed.is_none() {
+                notices.push(format!(
+                    "“{}” is not a kind of post; showing every kind.",
+                    echo(Some(text))
+                ));
+            }
+            parsed
+        });
         let query = CalendarQuery {
             view,
             date,
             zone,
             account,
             status,
+            kind,
         };
         (query, notices)
     }
@@ -155,11 +169,13 @@ pub struct CalendarQuery {
     pub zone: IanaZone,
     pub account: Option<Uuid>,
     pub status: Option<PostStatus>,
+    /// Placed by hand, queued, recurring or evergreen.
+    pub kind: Option<PostKind>,
 }
 
 impl CalendarQuery {
     pub fn has_filters(&self) -> bool {
-        self.account.is_some() || self.status.is_some()
+        self.account.is_some() || self.status.is_some() || self.kind.is_some()
     }
 
     /// This calendar in `view` around `date` (today when `None`), keeping zone and filters.
@@ -175,6 +191,9 @@ impl CalendarQuery {
         if let Some(status) = self.status {
             href.push_str(&format!("&status={}", status.as_str()));
         }
+        if let Some(kind) = self.kind {
+            href.push_str(&format!("&kind={}", kind.as_str()));
+        }
         href
     }
 
@@ -183,6 +202,7 @@ impl CalendarQuery {
         let unfiltered = CalendarQuery {
             account: None,
             status: None,
+            kind: None,
             ..self.clone()
         };
         unfiltered.href(self.view, Some(self.date))
@@ -219,6 +239,7 @@ mod tests {
             zone: get("zone"),
             account: get("account"),
             status: get("status"),
+            kind: get("kind"),
         }
     }
 
@@ -247,6 +268,7 @@ mod tests {
             ("zone", "America/New_York"),
             ("account", &account_text),
             ("status", "failed"),
+            ("kind", "evergreen"),
         ])
         .resolve("Europe/Berlin", now());
         assert!(notices.is_empty(), "{notices:?}");
@@ -255,6 +277,12 @@ mod tests {
         assert_eq!(query.zone.name(), "America/New_York");
         assert_eq!(query.account, Some(account));
         assert_eq!(query.status, Some(PostStatus::Failed));
+        assert_eq!(query.kind, Some(PostKind::Evergreen));
+        assert!(
+            query
+                .href(View::List, None)
+                .ends_with("&status=failed&kind=evergreen")
+        );
     }
 
     #[test]

@@ -49,6 +49,9 @@ pub fn ComposerForm(
     let repeat = post
         .as_ref()
         .map(|post| view! { <super::repeat::Repeat post=post.clone() /> });
+    let evergreen = post
+        .as_ref()
+        .map(|post| view! { <super::evergreen::Evergreen post=post.clone() can_edit /> });
     let status = post.as_ref().map(|post| {
         let review = (post.status == PostStatus::InReview && can_edit).then(|| {
             view! {
@@ -85,6 +88,7 @@ pub fn ComposerForm(
             </aside>
         </div>
         {repeat}
+        {evergreen}
         {actions}
     }
     .into_any()

@@ -2,11 +2,15 @@
 mod accounts_picker;
 mod draft;
 mod editor;
+mod evergreen;
 mod form;
 mod images;
+mod in_series;
 mod post_actions;
 pub mod preview;
+mod reflow_ask;
 mod repeat;
+mod rule_fields;
 mod when;
 
 use super::header::PageHeader;
@@ -89,7 +93,14 @@ fn saved_message(saved: &str) -> Option<String> {
             );
         }
         "repeated" => return Some("Repeating: the next 30 days of posts are on the calendar.".to_owned()),
-        "stopped" => return Some("Stopped repeating: the series' future posts were removed.".to_owned()),
+        "evergreen" => {
+            return Some(
+                "In the evergreen pool: it fills posting slots nobody filled, a set time ahead.".to_owned(),
+            );
+        }
+        "not_evergreen" => {
+            return Some("Taken out of the evergreen pool; shares already made stay.".to_owned());
+        }
         _ => {}
     }
     let status = saved.parse::<PostStatus>().ok()?;

@@ -50,11 +50,23 @@ pub fn PostActions(post: PostView, can_edit: bool) -> impl IntoView {
             );
         }
     });
+    // A queued post leaves a gap in its account's queue: ask before closing it.
+    let queued_on = post
+        .queued
+        .then(|| post.targets.first().map(|t| t.account_id))
+        .flatten();
+    let deleted = move || matches!(delete.value().get(), Some(Ok(())));
     Effect::new(move |_| {
-        if matches!(delete.value().get(), Some(Ok(()))) {
+        if deleted() && queued_on.is_none() {
             use_navigate()("/calendar", Default::default());
         }
     });
+    let reflow_ask = move || {
+        deleted()
+            .then_some(queued_on)
+            .flatten()
+            .map(|account_id| view! { <super::reflow_ask::ReflowAsk account_id /> })
+    };
     let id = post.id.to_string();
     let cancel_form = post.status.can_cancel().then(|| {
         let id = id.clone();
@@ -86,6 +98,7 @@ pub fn PostActions(post: PostView, can_edit: bool) -> impl IntoView {
             {action_error(cancel)}
             {action_error(duplicate)}
             {action_error(delete)}
+            {reflow_ask}
             <div class="mt-3 flex flex-wrap gap-3">
                 {queue_buttons}
                 {cancel_form}

@@ -4,7 +4,7 @@ use chrono::Duration;
 use uuid::Uuid;
 
 use super::*;
-use crate::domain::plan::evergreen::{EmptySlot, Fill, Placed, PoolPost, PoolRules, fill};
+use crate::domain::plan::evergreen::{EmptySlot, Fill, Placed, PoolPost, PoolRules, PoolSettings, fill};
 
 const ACCOUNT: Uuid = Uuid::from_u128(1);
 
@@ -100,4 +100,22 @@ fn a_post_goes_only_to_its_own_accounts() {
     let mut post = pool_post(1, "2026-01-01 00:00");
     post.accounts = vec![Uuid::from_u128(2)];
     assert!(fill(&[empty("2026-03-01 09:00")], &[post], &[], rules(7, false)).is_empty());
+}
+
+#[test]
+fn pool_settings_out_of_range_are_refused_by_name() {
+    let fine = PoolSettings::default();
+    assert_eq!(fine.checked(), Ok(fine));
+    let no_cooldown = PoolSettings {
+        cooldown_days: 0,
+        ..fine
+    };
+    assert!(no_cooldown.checked().unwrap_err().starts_with("Cooldown"));
+    let too_far = PoolSettings {
+        lead_hours: 721,
+        ..fine
+    };
+    assert!(too_far.checked().unwrap_err().starts_with("Fill ahead"));
+    assert_eq!(fine.rules().cooldown, Duration::days(30));
+    assert_eq!(fine.lead(), Duration::hours(24));
 }

@@ -40,12 +40,7 @@ pub async fn make(
     let policy = workspaces::policy(&state.pool, series.workspace_id)
         .await
         .context("loading the workspace's approval policy")?;
-    let intent = if policy.needs_approval(author.role) {
-        Intent::Submit
-    } else {
-        Intent::Schedule
-    };
-    let input = content(state, series, intent).await?;
+    let input = content(state, series, policy.intent_for(author.role)).await?;
     if input.targets.is_empty() {
         tracing::warn!(series = %series.id, "series has no accounts left; no occurrences made");
         return Ok(0);

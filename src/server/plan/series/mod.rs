@@ -1,8 +1,10 @@
 //! Recurring posts: a post repeated by a rule becomes a series; its occurrences are made ahead
-//! (`make`) by a background job (`job`), and editing or stopping the series replaces the
+//! (`make`) by the planning job (`due`), and editing or stopping the series replaces the
 //! future occurrences no one edited on their own.
-pub mod job;
+mod due;
 mod make;
+
+pub use due::make_due;
 
 use super::SETTLED;
 use crate::domain::role::Permission;
@@ -101,7 +103,7 @@ pub async fn create(
     let series = remake(&mut tx, state, id, now).await?;
     tx.commit().await.context("committing the series")?;
     tracing::info!(%id, %post_id, "series created");
-    Ok(view(&series))
+    Ok(posts::series_view(&series))
 }
 
 /// New text, time and rule for the series: its future occurrences that no one edited on their
@@ -136,7 +138,7 @@ pub async fn edit(
     let series = remake(&mut tx, state, id, now).await?;
     tx.commit().await.context("committing the series")?;
     tracing::info!(%id, "series edited");
-    Ok(view(&series))
+    Ok(posts::series_view(&series))
 }
 
 /// Stops the series: no more occurrences; the future ones no one edited on their own go.
@@ -156,7 +158,7 @@ pub async fn stop(
         .ok_or_else(missing)?;
     tx.commit().await.context("committing the stop")?;
     tracing::info!(%id, "series stopped");
-    Ok(view(&series))
+    Ok(posts::series_view(&series))
 }
 
 /// The series of a post, if it has one.
@@ -172,7 +174,7 @@ pub async fn of_post(
     let series = series::of_post(&state.pool, post_id)
         .await
         .context("reading the post's series")?;
-    Ok(series.map(|s| view(&s)))
+    Ok(series.map(|s| posts::series_view(&s)))
 }
 
 async fn locked(
@@ -236,13 +238,4 @@ fn may_change(member: &Member, author: Option<Uuid>) -> Result<(), AppError> {
 
 fn missing() -> AppError {
     AppError::NotFound("This series does not exist in this workspace.".into())
-}
-
-fn view(series: &SeriesRow) -> SeriesView {
-    SeriesView::new(
-        series.id,
-        series.version,
-        &series.rule,
-        series.stopped_at.is_some(),
-    )
 }
